@@ -1,0 +1,51 @@
+# Thin wrapper over meson: the two commands of the README's Quick start.
+#   make demo   build, create demo.db from examples/ and print one school week
+#   make test   plain build + tests, valgrind on the CLI tests, sanitizer build + tests
+# Both install the Debian packages they need when they are missing (as root).
+
+BUILD      ?= build
+BUILD_SAN  ?= build-san
+DEMO_DB    ?= demo.db
+DEMO_DATE  ?= 2026-11-23
+DEMO_UAI   ?= 0595871L
+MESON_OPTS ?= --buildtype=debugoptimized
+
+# Debian 12 packages the build and the tests need.
+DEB_PKGS = gcc make pkg-config meson ninja-build libsqlite3-dev libxml2-dev \
+           libpcre2-dev libcmocka-dev sqlite3 valgrind python3
+
+.PHONY: all deps build demo test test-plain test-valgrind test-san bench clean
+
+all: build
+
+deps:
+	@sh tools/install-deps.sh $(DEB_PKGS)
+
+$(BUILD)/build.ninja:
+	meson setup $(BUILD) $(MESON_OPTS)
+
+build: deps $(BUILD)/build.ninja
+	meson compile -C $(BUILD)
+
+demo: build
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) init
+	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) import etablissements examples/etablissements.csv
+	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) import produits examples/produits.csv
+	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) import recettes examples/recettes.csv
+	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) import menus examples/menus.csv
+	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) week --etab $(DEMO_UAI) --date $(DEMO_DATE)
+
+test: build
+	meson test -C $(BUILD) --print-errorlogs --no-suite bench
+	meson test -C $(BUILD) --print-errorlogs --setup valgrind --suite cli
+	@test -f $(BUILD_SAN)/build.ninja || meson setup $(BUILD_SAN) $(MESON_OPTS) -Db_sanitize=address,undefined -Db_lundef=false
+	meson compile -C $(BUILD_SAN)
+	meson test -C $(BUILD_SAN) --print-errorlogs --no-suite bench
+	@echo "make test: plain, valgrind and sanitizer runs all passed"
+
+bench: build
+	meson test -C $(BUILD) --suite bench --verbose
+
+clean:
+	rm -rf $(BUILD) $(BUILD_SAN) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

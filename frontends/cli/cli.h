@@ -1,0 +1,27 @@
+/*
+ * cli.h: shared pieces of the `cantine` command.
+ */
+#ifndef CANTINE_CLI_H
+#define CANTINE_CLI_H
+
+#include <stdio.h>
+
+#include <cantine/cantine.h>
+
+/* Exit codes (ARCHITECTURE §9). */
+enum {
+	EXIT_OK = 0,      /* done */
+	EXIT_RULE = 1,    /* findings that fail a rule */
+	EXIT_INPUT = 2,   /* bad input or usage */
+	EXIT_INTERNAL = 3 /* internal error */
+};
+
+/* Exit code for a library return code. */
+int cli_exit_code(int rc);
+/* Print "cantine : <message>" on stderr and return the exit code. */
+int cli_fail(cantine_ctx *ctx, int rc);
+
+int cmd_week(cantine_ctx *ctx, int argc, char **argv);
+int cmd_dish(cantine_ctx *ctx, int argc, char **argv);
+
+#endif

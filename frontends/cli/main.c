@@ -1,0 +1,267 @@
+/*
+ * main.c: the `cantine` command: option parsing, subcommand dispatch and
+ * exit codes.  Everything else is the library's.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char usage_main[] =
+	"Usage : cantine [--db FICHIER] COMMANDE [OPTIONS]\n"
+	"\n"
+	"Planification de la demi-pension d'un collège : catalogue, recettes, menus.\n"
+	"\n"
+	"Commandes :\n"
+	"  init                      crée la base (par défaut ./cantine.db)\n"
+	"  import TYPE FICHIER       importe un fichier CSV ; TYPE : etablissements,\n"
+	"                            produits, recettes ou menus (voir docs/formats.md)\n"
+	"  export TYPE               écrit le CSV du TYPE demandé sur la sortie standard\n"
+	"  week [--etab UAI] [--date AAAA-MM-JJ]\n"
+	"                            menus de la semaine scolaire contenant la date\n"
+	"  dish show NOM             composition, allergènes et coût d'une recette\n"
+	"\n"
+	"Options générales :\n"
+	"  --db FICHIER              base à utiliser (défaut : ./cantine.db)\n"
+	"  -h, --help                cette aide ; « cantine COMMANDE --help » pour une commande\n"
+	"  --version                 version de cantine\n"
+	"\n"
+	"Codes de sortie : 0 succès, 1 une règle n'est pas respectée,\n"
+	"2 entrée ou usage incorrect, 3 erreur interne.\n";
+
+static const char usage_init[] =
+	"Usage : cantine [--db FICHIER] init\n"
+	"\n"
+	"Crée la base si elle n'existe pas, ou met à jour son schéma.\n";
+
+static const char usage_import[] =
+	"Usage : cantine [--db FICHIER] import TYPE FICHIER [--encodage ENC]\n"
+	"\n"
+	"Importe un fichier CSV. TYPE : etablissements, produits, recettes, menus.\n"
+	"Séparateur « , », « ; » ou tabulation, détecté sur la ligne d'en-tête.\n"
+	"Tous les problèmes du fichier sont signalés (ligne, colonne, champ) et,\n"
+	"s'il y en a un seul, rien n'est importé. Réimporter le même fichier ne crée\n"
+	"pas de doublon. Importez dans l'ordre : etablissements, produits, recettes,\n"
+	"menus.\n"
+	"\n"
+	"  --encodage ENC   utf-8 ou windows-1252 (défaut : détection automatique)\n";
+
+static const char usage_export[] =
+	"Usage : cantine [--db FICHIER] export TYPE\n"
+	"\n"
+	"Écrit sur la sortie standard le CSV (UTF-8, virgule) des données du TYPE :\n"
+	"etablissements, produits, recettes ou menus. Le fichier se réimporte tel quel.\n";
+
+int cli_exit_code(int rc)
+{
+	switch (rc) {
+	case CANTINE_OK:
+		return EXIT_OK;
+	case CANTINE_EINVAL:
+	case CANTINE_ENOTFOUND:
+	case CANTINE_EIO:
+	case CANTINE_EVERSION:
+	case CANTINE_ENOTSTORE:
+		return EXIT_INPUT;
+	default:
+		return EXIT_INTERNAL;
+	}
+}
+
+int cli_fail(cantine_ctx *ctx, int rc)
+{
+	fprintf(stderr, "cantine : %s\n", cantine_errmsg(ctx));
+	return cli_exit_code(rc);
+}
+
+/* Print a usage error and the command's usage; `what` is one French
+ * sentence with at most one « %s » filled by `arg`. */
+static int usage_error(const char *what, const char *arg, const char *usage)
+{
+	const char *mark = strstr(what, "%s");
+
+	fputs("cantine : ", stderr);
+	if (mark) {
+		fwrite(what, 1, (size_t)(mark - what), stderr);
+		fputs(arg, stderr);
+		fputs(mark + 2, stderr);
+	} else {
+		fputs(what, stderr);
+	}
+	fprintf(stderr, "\n\n%s", usage);
+	return EXIT_INPUT;
+}
+
+static int wants_help(int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return 1;
+	return 0;
+}
+
+static int open_store(cantine_ctx **ctx, const char *db, unsigned flags)
+{
+	int rc = cantine_ctx_open(ctx, db, flags);
+
+	if (rc)
+		rc = cli_fail(*ctx, rc);
+	return rc;
+}
+
+static int cmd_init(const char *db, int argc, char **argv)
+{
+	cantine_ctx *ctx;
+	int rc;
+
+	if (argc > 1)
+		return usage_error("argument inattendu « %s »", argv[1], usage_init);
+	if ((rc = open_store(&ctx, db, CANTINE_OPEN_CREATE)) == 0)
+		printf("Base « %s » prête (schéma %d).\n", db, cantine_ctx_schema_version(ctx));
+	cantine_ctx_free(ctx);
+	return rc;
+}
+
+static int cmd_import(const char *db, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "encodage", required_argument, NULL, 'e' },
+		{ NULL, 0, NULL, 0 },
+	};
+	cantine_encoding enc = CANTINE_ENCODING_AUTO;
+	cantine_problems *pbs = NULL;
+	cantine_import_stats stats;
+	cantine_ctx *ctx;
+	int kind, c, rc;
+	size_t i;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c != 'e')
+			return usage_error("%s", "option inconnue", usage_import);
+		if (strcmp(optarg, "utf-8") == 0 || strcmp(optarg, "utf8") == 0)
+			enc = CANTINE_ENCODING_UTF8;
+		else if (strcmp(optarg, "windows-1252") == 0 || strcmp(optarg, "cp1252") == 0)
+			enc = CANTINE_ENCODING_CP1252;
+		else
+			return usage_error("encodage « %s » inconnu (utf-8 ou windows-1252)",
+					   optarg, usage_import);
+	}
+	if (argc - optind != 2)
+		return usage_error("%s", "il faut un TYPE et un FICHIER", usage_import);
+	kind = cantine_kind_parse(argv[optind]);
+	if (kind < 0)
+		return usage_error("type « %s » inconnu : etablissements, produits, "
+				   "recettes ou menus", argv[optind], usage_import);
+	if ((rc = open_store(&ctx, db, 0)) != 0) {
+		cantine_ctx_free(ctx);
+		return rc;
+	}
+	rc = cantine_import_csv(ctx, (cantine_kind)kind, argv[optind + 1], enc, &pbs, &stats);
+	if (rc == 0) {
+		printf("%s : %zu ligne%s lue%s, %zu créé%s, %zu mis à jour.\n",
+		       argv[optind + 1], stats.rows, stats.rows > 1 ? "s" : "",
+		       stats.rows > 1 ? "s" : "", stats.inserted,
+		       stats.inserted > 1 ? "s" : "", stats.updated);
+	} else {
+		cantine_buf line = CANTINE_BUF_INIT;
+		for (i = 0; i < cantine_problems_count(pbs); i++) {
+			line.size = 0;
+			if (cantine_problem_format(cantine_problems_get(pbs, i), &line) == 0)
+				fprintf(stderr, "%s\n", line.ptr);
+		}
+		if (cantine_problems_total(pbs) > cantine_problems_count(pbs))
+			fprintf(stderr, "… et %zu autres problèmes.\n",
+				cantine_problems_total(pbs) - cantine_problems_count(pbs));
+		cantine_buf_dispose(&line);
+		rc = cli_fail(ctx, rc);
+	}
+	cantine_problems_free(pbs);
+	cantine_ctx_free(ctx);
+	return rc;
+}
+
+static int cmd_export(const char *db, int argc, char **argv)
+{
+	cantine_buf out = CANTINE_BUF_INIT;
+	cantine_ctx *ctx;
+	int kind, rc;
+
+	if (argc != 2)
+		return usage_error("%s", "il faut un TYPE", usage_export);
+	kind = cantine_kind_parse(argv[1]);
+	if (kind < 0)
+		return usage_error("type « %s » inconnu : etablissements, produits, "
+				   "recettes ou menus", argv[1], usage_export);
+	if ((rc = open_store(&ctx, db, CANTINE_OPEN_READONLY)) != 0) {
+		cantine_ctx_free(ctx);
+		return rc;
+	}
+	rc = cantine_export_csv(ctx, (cantine_kind)kind, &out);
+	if (rc == 0) {
+		if (fwrite(out.ptr, 1, out.size, stdout) != out.size || fflush(stdout)) {
+			fprintf(stderr, "cantine : écriture de la sortie impossible\n");
+			rc = EXIT_INTERNAL;
+		}
+	} else {
+		rc = cli_fail(ctx, rc);
+	}
+	cantine_buf_dispose(&out);
+	cantine_ctx_free(ctx);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	const char *db = "cantine.db";
+	const char *cmd;
+	cantine_ctx *ctx;
+	int i = 1, rc;
+
+	while (i < argc && argv[i][0] == '-') {
+		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
+			db = argv[i + 1];
+			i += 2;
+		} else if (strncmp(argv[i], "--db=", 5) == 0) {
+			db = argv[i++] + 5;
+		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			fputs(usage_main, stdout);
+			return EXIT_OK;
+		} else if (strcmp(argv[i], "--version") == 0) {
+			printf("cantine %s\n", cantine_version());
+			return EXIT_OK;
+		} else {
+			return usage_error("option « %s » inconnue ou incomplète", argv[i], usage_main);
+		}
+	}
+	if (i >= argc)
+		return usage_error("%s", "aucune commande", usage_main);
+	cmd = argv[i];
+	argc -= i;
+	argv += i;
+
+	if (strcmp(cmd, "init") == 0)
+		return wants_help(argc, argv) ? (fputs(usage_init, stdout), 0)
+					      : cmd_init(db, argc, argv);
+	if (strcmp(cmd, "import") == 0)
+		return wants_help(argc, argv) ? (fputs(usage_import, stdout), 0)
+					      : cmd_import(db, argc, argv);
+	if (strcmp(cmd, "export") == 0)
+		return wants_help(argc, argv) ? (fputs(usage_export, stdout), 0)
+					      : cmd_export(db, argc, argv);
+	if (strcmp(cmd, "week") == 0 || strcmp(cmd, "dish") == 0) {
+		int (*fn)(cantine_ctx *, int, char **) = cmd[0] == 'w' ? cmd_week : cmd_dish;
+		/* Help and usage errors are handled before the store is opened. */
+		rc = fn(NULL, argc, argv);
+		if (rc >= 0)
+			return rc;
+		if ((rc = open_store(&ctx, db, CANTINE_OPEN_READONLY)) == 0)
+			rc = fn(ctx, argc, argv);
+		cantine_ctx_free(ctx);
+		return rc;
+	}
+	return usage_error("commande « %s » inconnue", cmd, usage_main);
+}

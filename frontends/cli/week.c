@@ -1,0 +1,236 @@
+/*
+ * week.c: `cantine week` and `cantine dish show`: text views of the menus
+ * of a school week and of one recipe.
+ */
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+
+static const char usage_week[] =
+	"Usage : cantine [--db FICHIER] week [--etab UAI] [--date AAAA-MM-JJ]\n"
+	"\n"
+	"Affiche les menus de la semaine (lundi à dimanche) qui contient la date\n"
+	"(défaut : aujourd'hui) : chaque jour, chaque plat proposé, ses allergènes\n"
+	"(« contient » et « traces ») et la marque [végé] des plats végétariens.\n"
+	"--etab est facultatif quand la base ne contient qu'un établissement.\n";
+
+static const char usage_dish[] =
+	"Usage : cantine [--db FICHIER] dish show NOM\n"
+	"\n"
+	"Affiche une recette : type de plat, ingrédients et grammages par portion,\n"
+	"allergènes, caractère végétarien et coût matière d'une portion.\n";
+
+static const char *const day_names[7] = {
+	"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+};
+static const char *const month_names[12] = {
+	"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+	"septembre", "octobre", "novembre", "décembre",
+};
+
+static void french_date(const char *iso, int weekday, char *out, size_t n)
+{
+	int y = atoi(iso), m = atoi(iso + 5), d = atoi(iso + 8);
+
+	snprintf(out, n, "%s %d%s %s %d", day_names[weekday], d, d == 1 ? "er" : "",
+		 m >= 1 && m <= 12 ? month_names[m - 1] : "?", y);
+}
+
+static void euros(int64_t cents, char *out, size_t n)
+{
+	snprintf(out, n, "%" PRId64 ",%02" PRId64 " €", cents / 100, cents % 100);
+}
+
+/* Pad a UTF-8 string to `width` characters. */
+static void put_padded(const char *s, int width)
+{
+	int chars = 0;
+	const char *p;
+
+	for (p = s; *p; p++)
+		if (((unsigned char)*p & 0xC0) != 0x80)
+			chars++;
+	fputs(s, stdout);
+	for (; chars < width; chars++)
+		putchar(' ');
+}
+
+static void print_allergens(unsigned contains, unsigned traces)
+{
+	cantine_buf b = CANTINE_BUF_INIT;
+
+	if (contains && cantine_allergens_format(&b, contains, ", ") == 0)
+		printf("  allergènes : %s", b.ptr);
+	b.size = 0;
+	if (traces && cantine_allergens_format(&b, traces, ", ") == 0)
+		printf("%s traces : %s", contains ? " ;" : " ", b.ptr);
+	if (!contains && !traces)
+		printf("  sans allergène majeur");
+	cantine_buf_dispose(&b);
+}
+
+int cmd_week(cantine_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "etab", required_argument, NULL, 'e' },
+		{ "date", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *uai = NULL, *date = NULL;
+	cantine_etab *etab = NULL;
+	cantine_week *w = NULL;
+	char today[16], buf[64];
+	int c, rc, year, week, veg = 0;
+	size_t i, k;
+
+	optind = 1;
+	opterr = ctx == NULL;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if (c == 'e')
+			uai = optarg;
+		else if (c == 'd')
+			date = optarg;
+		else if (c == 'h')
+			return fputs(usage_week, stdout), EXIT_OK;
+		else
+			return fprintf(stderr, "\n%s", usage_week), EXIT_INPUT;
+	}
+	if (optind < argc) {
+		fprintf(stderr, "cantine : argument inattendu « %s »\n\n%s", argv[optind], usage_week);
+		return EXIT_INPUT;
+	}
+	if (date && cantine_date_check(date)) {
+		fprintf(stderr, "cantine : « %s » n'est pas une date valide ; écrivez-la "
+			"AAAA-MM-JJ, par exemple 2026-09-07\n", date);
+		return EXIT_INPUT;
+	}
+	if (!ctx)
+		return -1;
+	if (!date) {
+		time_t t = time(NULL);
+		struct tm tm;
+		localtime_r(&t, &tm);
+		strftime(today, sizeof(today), "%Y-%m-%d", &tm);
+		date = today;
+	}
+	rc = uai ? cantine_etab_find(&etab, ctx, uai) : cantine_etab_only(&etab, ctx);
+	if (rc)
+		return cli_fail(ctx, rc);
+	rc = cantine_plan_week(&w, ctx, etab->uai, date);
+	if (rc) {
+		cantine_etab_free(etab);
+		return cli_fail(ctx, rc);
+	}
+	cantine_week_iso(w, &year, &week);
+	french_date(cantine_week_monday(w), 0, buf, sizeof(buf));
+	printf("%s (%s) — semaine %d de %d, à partir du %s\n", etab->name, etab->uai,
+	       week, year, buf);
+	if (cantine_week_meal_count(w) == 0)
+		printf("\nAucun repas prévu cette semaine.\n");
+	for (i = 0; i < cantine_week_meal_count(w); i++) {
+		const cantine_meal *m = cantine_week_meal(w, i);
+		int64_t cost = 0;
+
+		french_date(m->date, m->weekday, buf, sizeof(buf));
+		buf[0] = (char)(buf[0] - 'a' + 'A');
+		printf("\n%s — %s%s\n", buf, cantine_status_name(m->status),
+		       m->vegetarian ? " — menu végétarien" : "");
+		veg += m->vegetarian;
+		for (k = 0; k < m->n_offers; k++) {
+			const cantine_offer *o = &m->offers[k];
+			char course[32];
+			snprintf(course, sizeof(course), "%s", cantine_course_name(o->course));
+			/* Upper-case the first letter; courses start with ASCII or "é". */
+			if (course[0] >= 'a' && course[0] <= 'z')
+				course[0] = (char)(course[0] - 'a' + 'A');
+			else if (strncmp(course, "é", 2) == 0)
+				memcpy(course, "É", 2);
+			printf("  ");
+			put_padded(k > 0 && m->offers[k - 1].course == o->course ? "  ou" : course, 17);
+			put_padded(o->dish, 40);
+			printf("%s", o->vegetarian && o->course != CANTINE_COURSE_PAIN ? " [végé]" : "       ");
+			print_allergens(o->allergens, o->traces);
+			putchar('\n');
+			/* Cost of the meal: the dearest choice of each course. */
+			if (k + 1 == m->n_offers || m->offers[k + 1].course != o->course) {
+				int64_t best = 0;
+				size_t j = k + 1;
+				while (j-- > 0 && m->offers[j].course == o->course)
+					if (m->offers[j].cost_cents > best)
+						best = m->offers[j].cost_cents;
+				cost += best;
+			}
+		}
+		euros(cost, buf, sizeof(buf));
+		printf("  Coût matière par repas (choix le plus cher) : %s\n", buf);
+	}
+	if (cantine_week_meal_count(w) > 0)
+		printf("\nMenus végétariens cette semaine : %d%s\n", veg,
+		       veg == 0 ? " — la loi EGALIM demande au moins un menu végétarien par semaine" : "");
+	cantine_week_free(w);
+	cantine_etab_free(etab);
+	return EXIT_OK;
+}
+
+int cmd_dish(cantine_ctx *ctx, int argc, char **argv)
+{
+	cantine_dish *d;
+	cantine_buf b = CANTINE_BUF_INIT;
+	char money[32];
+	size_t i;
+	int rc;
+
+	for (i = 1; i < (size_t)argc; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return fputs(usage_dish, stdout), EXIT_OK;
+	if (argc != 3 || strcmp(argv[1], "show") != 0) {
+		fprintf(stderr, "cantine : il faut « dish show NOM »\n\n%s", usage_dish);
+		return EXIT_INPUT;
+	}
+	if (!ctx)
+		return -1;
+	rc = cantine_dish_find(&d, ctx, argv[2]);
+	if (rc == CANTINE_ENOTFOUND) {
+		fprintf(stderr, "cantine : %s\n", cantine_errmsg(ctx));
+		if (cantine_dish_search(ctx, argv[2], 10, &b) > 0)
+			fprintf(stderr, "Recettes dont le nom contient « %s » :\n%s", argv[2], b.ptr);
+		cantine_buf_dispose(&b);
+		return EXIT_INPUT;
+	}
+	if (rc)
+		return cli_fail(ctx, rc);
+	printf("%s\n", cantine_dish_name(d));
+	printf("  Type de plat : %s\n", cantine_course_name(cantine_dish_course(d)));
+	printf("  Végétarien   : %s\n", cantine_dish_vegetarian(d) ? "oui" : "non");
+	if (cantine_allergens_format(&b, cantine_dish_allergens(d), ", ") == 0)
+		printf("  Allergènes   : %s\n", b.size ? b.ptr : "aucun des 14 allergènes majeurs");
+	b.size = 0;
+	if (cantine_allergens_format(&b, cantine_dish_traces(d), ", ") == 0)
+		printf("  Traces       : %s\n", b.size ? b.ptr : "aucune signalée");
+	euros(cantine_dish_cost_cents(d), money, sizeof(money));
+	printf("  Coût matière : %s HT par portion\n", money);
+	if (*cantine_dish_tags(d))
+		printf("  Tags GEMRCN  : %s\n", cantine_dish_tags(d));
+	printf("  Ingrédients (par portion collégien) :\n");
+	for (i = 0; i < cantine_dish_ingredient_count(d); i++) {
+		const cantine_dish_item *it = cantine_dish_ingredient(d, i);
+		char grams[32];
+		if (it->grams_mg % 1000)
+			snprintf(grams, sizeof(grams), "%" PRId64 ",%03" PRId64 " g",
+				 it->grams_mg / 1000, it->grams_mg % 1000);
+		else
+			snprintf(grams, sizeof(grams), "%" PRId64 " g", it->grams_mg / 1000);
+		euros(it->cost_cents, money, sizeof(money));
+		printf("    %-12s ", grams);
+		put_padded(it->product_name, 42);
+		printf(" %10s%s%s\n", money, it->meat ? "  viande" : "", it->fish ? "  poisson" : "");
+	}
+	cantine_buf_dispose(&b);
+	cantine_dish_free(d);
+	return EXIT_OK;
+}

@@ -1,0 +1,15 @@
+/*
+ * cantine/cantine.h: umbrella header of libcantine.
+ */
+#ifndef CANTINE_H
+#define CANTINE_H
+
+#include "common.h"
+#include "context.h"
+#include "etab.h"
+#include "catalog.h"
+#include "recipe.h"
+#include "plan.h"
+#include "io.h"
+
+#endif

@@ -1,0 +1,109 @@
+/*
+ * cantine/io.h: CSV import and export (docs/formats.md).
+ *
+ * An import reads the whole file, checks every row, and writes only when
+ * the file has no problem at all, in one transaction.  Every problem is
+ * kept, with its file, line, column and field, in a cantine_problems list.
+ */
+#ifndef CANTINE_IO_H
+#define CANTINE_IO_H
+
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** What a CSV file holds. */
+typedef enum cantine_kind {
+	CANTINE_KIND_ETABS,    /**< etablissements */
+	CANTINE_KIND_PRODUCTS, /**< produits */
+	CANTINE_KIND_RECIPES,  /**< recettes */
+	CANTINE_KIND_MENUS,    /**< menus */
+	CANTINE_KIND__MAX
+} cantine_kind;
+
+/** French name of a kind ("etablissements", …), or NULL. */
+CANTINE_API const char *cantine_kind_name(cantine_kind k);
+/** Parse a kind, French or English name.  @return it, or -1. */
+CANTINE_API int cantine_kind_parse(const char *text);
+
+/** Encoding of a file to import. */
+typedef enum cantine_encoding {
+	CANTINE_ENCODING_AUTO,   /**< UTF-8, else windows-1252 (formats.md) */
+	CANTINE_ENCODING_UTF8,
+	CANTINE_ENCODING_CP1252
+} cantine_encoding;
+
+/** One problem found in an input file (borrowed view). */
+typedef struct cantine_problem {
+	const char *file;    /**< file name as given */
+	unsigned    line;    /**< 1-based physical line, 0 for the whole file */
+	unsigned    column;  /**< 1-based column (cell), 0 when not one cell */
+	const char *field;   /**< column name, or NULL */
+	const char *message; /**< French: what is wrong and what to do */
+} cantine_problem;
+
+/** The problems of one import.  Opaque. */
+typedef struct cantine_problems cantine_problems;
+
+/** Number of problems kept (at most 1000; see cantine_problems_total()). */
+CANTINE_API size_t cantine_problems_count(const cantine_problems *p);
+/** Number of problems found, including those not kept. */
+CANTINE_API size_t cantine_problems_total(const cantine_problems *p);
+/** The i-th problem, in file order (borrowed). */
+CANTINE_API const cantine_problem *cantine_problems_get(
+	const cantine_problems *p, size_t i);
+/**
+ * Format one problem as a French sentence ("produits.csv, ligne 3,
+ * colonne 5 (prix_ht) : …"), appended to `out`.  @return 0 or ENOMEM.
+ */
+CANTINE_API int cantine_problem_format(const cantine_problem *pb,
+                                       cantine_buf *out);
+/** Free a problem list.  Accepts NULL. */
+CANTINE_API void cantine_problems_free(cantine_problems *p);
+
+/** Counts of what an import did. */
+typedef struct cantine_import_stats {
+	size_t rows;      /**< data rows read */
+	size_t inserted;  /**< objects created */
+	size_t updated;   /**< objects that existed and were rewritten */
+} cantine_import_stats;
+
+/**
+ * Import the CSV file `path` of kind `kind` into the store.
+ *
+ * @param problems receives the list of problems when the result is
+ *                 CANTINE_EINVAL (may be NULL); freed by the caller.
+ * @param stats    receives counts on success (may be NULL)
+ * @return 0; CANTINE_EINVAL when the file has problems (nothing written);
+ *         CANTINE_EIO when it cannot be read (also listed as a problem);
+ *         CANTINE_ESTORE or CANTINE_ENOMEM.
+ */
+CANTINE_API int cantine_import_csv(cantine_ctx *ctx, cantine_kind kind,
+                                   const char *path, cantine_encoding enc,
+                                   cantine_problems **problems,
+                                   cantine_import_stats *stats);
+
+/**
+ * Same as cantine_import_csv() on bytes in memory; `name` is the file name
+ * used in messages.
+ */
+CANTINE_API int cantine_import_csv_mem(cantine_ctx *ctx, cantine_kind kind,
+                                       const char *name, const char *data,
+                                       size_t len, cantine_encoding enc,
+                                       cantine_problems **problems,
+                                       cantine_import_stats *stats);
+
+/**
+ * Export every row of `kind` as CSV (UTF-8, comma, formats.md), appended
+ * to `out`.  Importing the result gives back the same store content.
+ * @return 0, CANTINE_ESTORE or CANTINE_ENOMEM.
+ */
+CANTINE_API int cantine_export_csv(cantine_ctx *ctx, cantine_kind kind,
+                                   cantine_buf *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

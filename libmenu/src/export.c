@@ -1,0 +1,211 @@
+/*
+ * export.c: CSV export in the import formats (docs/formats.md): UTF-8,
+ * comma, RFC 4180 quoting, so that an export imports back unchanged.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "common_int.h"
+#include "names_int.h"
+
+/* Append one cell, quoted when it holds a comma, quote, line break or
+ * leading/trailing space. */
+static int cell(cantine_buf *b, const char *s, bool first)
+{
+	size_t n;
+	int rc;
+
+	if (!first && cantine__buf_put(b, ",", 1))
+		return CANTINE_ENOMEM;
+	if (!s)
+		return 0;
+	n = strlen(s);
+	if (!strpbrk(s, ",\"\r\n") && !(n && (s[0] == ' ' || s[n - 1] == ' ')))
+		return cantine__buf_put(b, s, n);
+	rc = cantine__buf_put(b, "\"", 1);
+	for (; rc == 0 && *s; s++)
+		rc = *s == '"' ? cantine__buf_put(b, "\"\"", 2) : cantine__buf_put(b, s, 1);
+	return rc ? rc : cantine__buf_put(b, "\"", 1);
+}
+
+static int cell_col(cantine_buf *b, sqlite3_stmt *st, int i)
+{
+	return cell(b, (const char *)sqlite3_column_text(st, i), i == 0);
+}
+
+/* A bit mask as '|'-separated names. */
+static int cell_mask(cantine_buf *b, unsigned mask, int max,
+		     const char *(*name)(int))
+{
+	cantine_buf t = CANTINE_BUF_INIT;
+	int i, rc = 0;
+
+	for (i = 0; i < max && rc == 0; i++)
+		if (mask & (1u << i))
+			rc = cantine__buf_printf(&t, "%s%s", t.size ? "|" : "", name(i));
+	if (rc == 0)
+		rc = cell(b, t.ptr ? t.ptr : "", false);
+	cantine_buf_dispose(&t);
+	return rc;
+}
+
+static const char *label_code(int i) { return cantine_label_code((cantine_label)i); }
+static const char *allergen_short(int i) { return cantine_allergen_short((cantine_allergen)i); }
+static const char *day_name(int i) { return cantine_day_name(1u << i); }
+
+static int fixed(cantine_buf *b, int64_t v, int decimals)
+{
+	int64_t scale = decimals == 2 ? 100 : 1000, frac = v % scale;
+	char t[32];
+	int n;
+
+	if (decimals == 2)
+		n = snprintf(t, sizeof(t), "%" PRId64 ".%02" PRId64, v / scale, frac);
+	else if (frac == 0)
+		n = snprintf(t, sizeof(t), "%" PRId64, v / scale);
+	else {
+		n = snprintf(t, sizeof(t), "%" PRId64 ".%03" PRId64, v / scale, frac);
+		while (t[n - 1] == '0')
+			t[--n] = '\0';
+	}
+	return cell(b, t, false);
+}
+
+static int int_cell(cantine_buf *b, sqlite3_stmt *st, int i)
+{
+	return cell(b, sqlite3_column_type(st, i) == SQLITE_NULL ? ""
+		    : (const char *)sqlite3_column_text(st, i), i == 0);
+}
+
+static int etabs(cantine_buf *b, sqlite3_stmt *st)
+{
+	int rc = 0, i;
+
+	for (i = 0; i < 5 && rc == 0; i++)
+		rc = cell_col(b, st, i);
+	if (rc == 0)
+		rc = cell_mask(b, (unsigned)sqlite3_column_int(st, 5), 7, day_name);
+	for (i = 6; i < 8 && rc == 0; i++)
+		rc = int_cell(b, st, i);
+	return rc;
+}
+
+static int products(cantine_buf *b, sqlite3_stmt *st)
+{
+	int local = sqlite3_column_int(st, 8), rc = 0, i;
+
+	for (i = 0; i < 2 && rc == 0; i++)
+		rc = cell_col(b, st, i);
+	if (rc == 0)
+		rc = cell(b, cantine_family_code((cantine_family)sqlite3_column_int(st, 2)), false);
+	if (rc == 0)
+		rc = cell_mask(b, (unsigned)sqlite3_column_int(st, 3), CANTINE_LABEL__MAX, label_code);
+	for (i = 4; i < 7 && rc == 0; i++)
+		rc = cell_col(b, st, i);
+	if (rc == 0)
+		rc = int_cell(b, st, 7);
+	if (rc == 0)
+		rc = cell(b, local ? "oui" : "non", false);
+	if (rc == 0)
+		rc = cell(b, cantine_local_code((cantine_local)local), false);
+	if (rc == 0)
+		rc = cell_col(b, st, 9);
+	if (rc == 0)
+		rc = cell(b, cantine_unit_code((cantine_unit)sqlite3_column_int(st, 10)), false);
+	if (rc == 0)
+		rc = int_cell(b, st, 11);
+	if (rc == 0)
+		rc = fixed(b, sqlite3_column_int64(st, 12), 2);
+	if (rc == 0)
+		rc = int_cell(b, st, 13);
+	if (rc == 0)
+		rc = cell_mask(b, (unsigned)sqlite3_column_int(st, 14), CANTINE_ALLERGEN__MAX,
+			       allergen_short);
+	if (rc == 0)
+		rc = cell_mask(b, (unsigned)sqlite3_column_int(st, 15), CANTINE_ALLERGEN__MAX,
+			       allergen_short);
+	if (rc == 0)
+		rc = cell(b, sqlite3_column_int(st, 16) ? "oui" : "non", false);
+	if (rc == 0)
+		rc = cell(b, sqlite3_column_int(st, 17) ? "oui" : "non", false);
+	return rc;
+}
+
+static int recipes(cantine_buf *b, sqlite3_stmt *st)
+{
+	int rc = cell_col(b, st, 0);
+
+	if (rc == 0)
+		rc = cell(b, cantine_course_name((cantine_course)sqlite3_column_int(st, 1)), false);
+	if (rc == 0)
+		rc = cell_col(b, st, 2);
+	if (rc == 0)
+		rc = fixed(b, sqlite3_column_int64(st, 3), 3);
+	if (rc == 0)
+		rc = cell_col(b, st, 4);
+	return rc;
+}
+
+static int menus(cantine_buf *b, sqlite3_stmt *st)
+{
+	int rc = cell_col(b, st, 0);
+
+	if (rc == 0)
+		rc = cell_col(b, st, 1);
+	if (rc == 0)
+		rc = cell(b, cantine_course_name((cantine_course)sqlite3_column_int(st, 2)), false);
+	if (rc == 0)
+		rc = cell_col(b, st, 3);
+	if (rc == 0)
+		rc = cell(b, cantine_status_name((cantine_status)sqlite3_column_int(st, 4)), false);
+	return rc;
+}
+
+static const struct {
+	const char *header;
+	const char *sql;
+	int (*row)(cantine_buf *, sqlite3_stmt *);
+} exports[CANTINE_KIND__MAX] = {
+	{ "uai,siret,nom,commune_insee,departement,jours_service,eleves,demi_pensionnaires",
+	  "SELECT uai, siret, name, commune_insee, departement, service_days, pupils, "
+	  "half_boarders FROM etab ORDER BY uai", etabs },
+	{ "code,nom,famille,labels,pays,departement,commune_insee,distance_km,local,"
+	  "definition_local,fournisseur,unite,poids_unite_g,prix_ht,code_ciqual,"
+	  "allergenes,traces,viande,poisson",
+	  "SELECT code, name, family, labels, country, departement, commune_insee, "
+	  "distance_km, local_def, supplier, unit, unit_grams, price_cents, ciqual, "
+	  "allergens, traces, meat, fish FROM product ORDER BY code", products },
+	/* Tags go on the first row of each dish only. */
+	{ "recette,plat,produit,grammes,tags",
+	  "SELECT d.name, d.course, p.code, i.grams_mg, CASE WHEN row_number() OVER "
+	  "(PARTITION BY d.id ORDER BY p.code) = 1 THEN d.tags ELSE '' END "
+	  "FROM dish d JOIN dish_ingredient i ON i.dish_id = d.id "
+	  "JOIN product p ON p.id = i.product_id ORDER BY d.name, p.code", recipes },
+	{ "uai,date,plat,recette,statut",
+	  "SELECT e.uai, m.date, d.course, d.name, m.status FROM meal m "
+	  "JOIN etab e ON e.id = m.etab_id JOIN meal_dish md ON md.meal_id = m.id "
+	  "JOIN dish d ON d.id = md.dish_id ORDER BY e.uai, m.date, d.course, d.name",
+	  menus },
+};
+
+int cantine_export_csv(cantine_ctx *ctx, cantine_kind kind, cantine_buf *out)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((unsigned)kind >= CANTINE_KIND__MAX)
+		return cantine__seterr(ctx, CANTINE_EINVAL, "type de fichier inconnu");
+	if ((rc = cantine__prepare(ctx, &st, exports[kind].sql)))
+		return rc;
+	rc = cantine__buf_printf(out, "%s\n", exports[kind].header);
+	while (rc == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		rc = exports[kind].row(out, st);
+		if (rc == 0)
+			rc = cantine__buf_put(out, "\n", 1);
+	}
+	sqlite3_finalize(st);
+	if (rc == CANTINE_ENOMEM)
+		return cantine__seterr(ctx, rc, "mémoire insuffisante pendant l'export");
+	return rc == SQLITE_DONE ? 0 : cantine__store_err(ctx, "export");
+}

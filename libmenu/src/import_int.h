@@ -1,0 +1,94 @@
+/*
+ * import_int.h: the CSV import driver shared by the four kinds of file.
+ *
+ * The driver reads the file, decodes and checks every cell, maps the
+ * header, and calls the kind's handlers for each row inside one
+ * transaction.  Handlers report problems against a cell; they write to
+ * the store only while the file has no problem (imp->clean), and the
+ * driver rolls everything back at the end if any problem was found.
+ */
+#ifndef CANTINE_IMPORT_INT_H
+#define CANTINE_IMPORT_INT_H
+
+#include "common_int.h"
+#include "csv_int.h"
+
+#define CANTINE__MAX_COLS 24
+
+typedef struct cantine__col {
+	const char *name;
+	bool        required;
+} cantine__col;
+
+typedef struct cantine__import cantine__import;
+
+typedef struct cantine__kind_ops {
+	const cantine__col *cols;
+	size_t ncols;
+	size_t state_size;                    /* zeroed, at imp->state */
+	int  (*begin)(cantine__import *imp);  /* prepare statements, caches */
+	int  (*row)(cantine__import *imp);    /* check one row; write if clean */
+	int  (*end)(cantine__import *imp);    /* checks across rows; last writes */
+	void (*cleanup)(cantine__import *imp);
+} cantine__kind_ops;
+
+struct cantine__import {
+	cantine_ctx          *ctx;
+	const cantine__kind_ops *ops;
+	cantine_problems     *problems;
+	cantine_import_stats  stats;
+	cantine__csv          csv;
+	bool                  cp1252;
+	bool                  clean;     /* no problem so far: keep writing */
+	int                   colmap[CANTINE__MAX_COLS]; /* kind col → file cell, -1 */
+	char                 *cell[CANTINE__MAX_COLS];   /* decoded, trimmed */
+	bool                  cell_bad[CANTINE__MAX_COLS];
+	cantine_buf           cellbuf;
+	void                 *state;
+};
+
+/* The decoded, trimmed cell of kind column `col` in the current row: ""
+ * when the column is absent or the cell could not be decoded. */
+const char *cantine__cell(cantine__import *imp, int col);
+/* True when the cell is empty (or absent, or undecodable). */
+bool cantine__cell_empty(cantine__import *imp, int col);
+/* Report a problem on kind column `col` of the current row (col < 0: the
+ * row as a whole).  Returns 0, or CANTINE_ENOMEM. */
+int cantine__problem(cantine__import *imp, int col, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Same, on an explicit line. */
+int cantine__problem_at(cantine__import *imp, unsigned line, int col,
+			const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* Physical line of the current row. */
+unsigned cantine__row_line(cantine__import *imp);
+
+/* Cell parsers: on failure they report the problem and return false.
+ * An empty cell is "absent": *out is left alone and true is returned,
+ * unless the column is required (then reported). */
+bool cantine__get_int(cantine__import *imp, int col, long min, long max,
+		      long *out);
+bool cantine__get_money(cantine__import *imp, int col, int64_t *cents);
+bool cantine__get_mg(cantine__import *imp, int col, int64_t min_mg,
+		     int64_t max_mg, int64_t *mg);
+bool cantine__get_bool(cantine__import *imp, int col, int *out);
+/* A '|' list whose items `parse` maps to a bit index (or -1 when unknown,
+ * then `what` and `accepted` make the message). */
+bool cantine__get_mask(cantine__import *imp, int col, int (*parse)(const char *),
+		       const char *what, const char *accepted, unsigned *mask);
+/* A required cell: reports when empty. */
+bool cantine__get_required(cantine__import *imp, int col, const char **out);
+
+struct cantine__strmap;
+/* Record that `key` (of column `col`) was seen on this row; when it was
+ * already seen in the file, report it.  Returns 0 (first time), 1
+ * (duplicate, reported) or CANTINE_ENOMEM. */
+int cantine__seen_once(cantine__import *imp, struct cantine__strmap *seen,
+		       int col, const char *key, const char *what);
+
+extern const cantine__kind_ops cantine__etab_ops;
+extern const cantine__kind_ops cantine__product_ops;
+extern const cantine__kind_ops cantine__recipe_ops;
+extern const cantine__kind_ops cantine__menu_ops;
+
+#endif

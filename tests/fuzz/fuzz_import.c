@@ -1,0 +1,128 @@
+/*
+ * fuzz_import.c: libFuzzer harness for the CSV importers (all four kinds,
+ * both encodings), on an in-memory store.
+ *
+ * Built with -Dfuzzing=true (clang, -fsanitize=fuzzer) it is a libFuzzer
+ * target; otherwise it gets a main() that replays the files and folders
+ * given as arguments, so the seed corpus runs as a regression test.
+ */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <cantine/cantine.h>
+
+int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
+
+static cantine_ctx *store(void)
+{
+	static cantine_ctx *ctx;
+	static const char good_etab[] =
+		"uai,nom,commune_insee,departement,jours_service,eleves,demi_pensionnaires\n"
+		"0750654D,Collège,75056,75,lun|mar|jeu|ven,300,120\n";
+
+	if (!ctx) {
+		if (cantine_ctx_open(&ctx, ":memory:", CANTINE_OPEN_CREATE) != 0) {
+			fprintf(stderr, "store: %s\n", cantine_errmsg(ctx));
+			abort();
+		}
+		/* Something for menus to refer to. */
+		cantine_import_csv_mem(ctx, CANTINE_KIND_ETABS, "seed", good_etab,
+				       sizeof(good_etab) - 1, CANTINE_ENCODING_AUTO, NULL, NULL);
+	}
+	return ctx;
+}
+
+int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
+{
+	cantine_ctx *ctx = store();
+	int kind, enc;
+
+	for (kind = 0; kind < CANTINE_KIND__MAX; kind++) {
+		for (enc = CANTINE_ENCODING_AUTO; enc <= CANTINE_ENCODING_CP1252; enc += 2) {
+			cantine_problems *pbs = NULL;
+			cantine_buf b = CANTINE_BUF_INIT;
+			size_t i;
+			int rc = cantine_import_csv_mem(ctx, (cantine_kind)kind, "fuzz",
+							(const char *)data, size,
+							(cantine_encoding)enc, &pbs, NULL);
+			/* A rejected file must explain itself. */
+			if (rc == CANTINE_EINVAL && cantine_problems_count(pbs) == 0)
+				abort();
+			for (i = 0; i < cantine_problems_count(pbs); i++)
+				if (cantine_problem_format(cantine_problems_get(pbs, i), &b) != 0)
+					abort();
+			cantine_buf_dispose(&b);
+			cantine_problems_free(pbs);
+			if (cantine_export_csv(ctx, (cantine_kind)kind, &b) != 0)
+				abort();
+			cantine_buf_dispose(&b);
+		}
+	}
+	return 0;
+}
+
+#ifndef CANTINE_LIBFUZZER
+static int replay_file(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	unsigned char *buf;
+	long n;
+
+	if (!f)
+		return 1;
+	if (fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
+		fclose(f);
+		return 1;
+	}
+	buf = malloc((size_t)n + 1);
+	if (!buf || fread(buf, 1, (size_t)n, f) != (size_t)n) {
+		free(buf);
+		fclose(f);
+		return 1;
+	}
+	fclose(f);
+	LLVMFuzzerTestOneInput(buf, (size_t)n);
+	free(buf);
+	return 0;
+}
+
+static int replay(const char *path, int *count)
+{
+	struct stat sb;
+	struct dirent **ents;
+	int n, i, bad = 0;
+
+	if (stat(path, &sb) != 0)
+		return 1;
+	if (!S_ISDIR(sb.st_mode)) {
+		++*count;
+		return replay_file(path);
+	}
+	n = scandir(path, &ents, NULL, alphasort);
+	if (n < 0)
+		return 1;
+	for (i = 0; i < n; i++) {
+		char sub[4096];
+		if (ents[i]->d_name[0] != '.' &&
+		    snprintf(sub, sizeof(sub), "%s/%s", path, ents[i]->d_name) < (int)sizeof(sub))
+			bad |= replay(sub, count);
+		free(ents[i]);
+	}
+	free(ents);
+	return bad;
+}
+
+int main(int argc, char **argv)
+{
+	int i, bad = 0, count = 0;
+
+	for (i = 1; i < argc; i++)
+		bad |= replay(argv[i], &count);
+	printf("%d inputs replayed\n", count);
+	printf("%d passed, %d failed\n", bad ? 0 : count, bad ? 1 : 0);
+	return bad;
+}
+#endif
