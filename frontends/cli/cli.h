@@ -21,6 +21,10 @@ int cli_exit_code(int rc);
 /* Print "cantine : <message>" on stderr and return the exit code. */
 int cli_fail(cantine_ctx *ctx, int rc);
 
+/* Print, in French, why getopt_long() returned `c` ('?' or ':') for the
+ * option at argv[optind - 1], then `usage`; returns EXIT_INPUT. */
+int cli_option_error(int c, char **argv, const char *usage);
+
 int cmd_week(cantine_ctx *ctx, int argc, char **argv);
 int cmd_dish(cantine_ctx *ctx, int argc, char **argv);
 

@@ -93,6 +93,17 @@ static int usage_error(const char *what, const char *arg, const char *usage)
 	return EXIT_INPUT;
 }
 
+int cli_option_error(int c, char **argv, const char *usage)
+{
+	const char *opt = argv[optind - 1];
+
+	if (c == ':')
+		fprintf(stderr, "cantine : l'option « %s » demande une valeur\n\n%s", opt, usage);
+	else
+		fprintf(stderr, "cantine : option « %s » inconnue\n\n%s", opt, usage);
+	return EXIT_INPUT;
+}
+
 static int wants_help(int argc, char **argv)
 {
 	int i;
@@ -139,9 +150,10 @@ static int cmd_import(const char *db, int argc, char **argv)
 	size_t i;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		if (c != 'e')
-			return usage_error("%s", "option inconnue", usage_import);
+			return cli_option_error(c, argv, usage_import);
 		if (strcmp(optarg, "utf-8") == 0 || strcmp(optarg, "utf8") == 0)
 			enc = CANTINE_ENCODING_UTF8;
 		else if (strcmp(optarg, "windows-1252") == 0 || strcmp(optarg, "cp1252") == 0)

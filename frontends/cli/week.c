@@ -89,8 +89,8 @@ int cmd_week(cantine_ctx *ctx, int argc, char **argv)
 	size_t i, k;
 
 	optind = 1;
-	opterr = ctx == NULL;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
 		if (c == 'e')
 			uai = optarg;
 		else if (c == 'd')
@@ -98,7 +98,7 @@ int cmd_week(cantine_ctx *ctx, int argc, char **argv)
 		else if (c == 'h')
 			return fputs(usage_week, stdout), EXIT_OK;
 		else
-			return fprintf(stderr, "\n%s", usage_week), EXIT_INPUT;
+			return cli_option_error(c, argv, usage_week);
 	}
 	if (optind < argc) {
 		fprintf(stderr, "cantine : argument inattendu « %s »\n\n%s", argv[optind], usage_week);
@@ -220,11 +220,14 @@ int cmd_dish(cantine_ctx *ctx, int argc, char **argv)
 	for (i = 0; i < cantine_dish_ingredient_count(d); i++) {
 		const cantine_dish_item *it = cantine_dish_ingredient(d, i);
 		char grams[32];
-		if (it->grams_mg % 1000)
-			snprintf(grams, sizeof(grams), "%" PRId64 ",%03" PRId64 " g",
+		int n = snprintf(grams, sizeof(grams), "%" PRId64 ",%03" PRId64,
 				 it->grams_mg / 1000, it->grams_mg % 1000);
-		else
-			snprintf(grams, sizeof(grams), "%" PRId64 " g", it->grams_mg / 1000);
+		/* French decimals without trailing zeros: "0,1 g", "80 g". */
+		while (n > 0 && grams[n - 1] == '0')
+			grams[--n] = '\0';
+		if (n > 0 && grams[n - 1] == ',')
+			grams[--n] = '\0';
+		snprintf(grams + n, sizeof(grams) - (size_t)n, " g");
 		euros(it->cost_cents, money, sizeof(money));
 		printf("    %-12s ", grams);
 		put_padded(it->product_name, 42);

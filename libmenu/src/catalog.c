@@ -12,27 +12,32 @@
 
 /* ---- money ---- */
 
-int64_t cantine__cost_millicents(int64_t price_cents, int unit_grams,
-				 int64_t grams_mg)
+/*
+ * The cost of grams_mg mg of a product priced price_cents per unit of
+ * unit_grams g is price × mg / (1000 × unit_grams) cents.  Validation
+ * bounds price ≤ 1e8 cents and mg ≤ 2e6, so price × mg × 1000 ≤ 2e17
+ * fits in 64 bits.
+ */
+int64_t cantine__cost_ucents(int64_t price_cents, int unit_grams, int64_t grams_mg)
 {
-	/* price (cents per unit_grams g) × grams_mg / 1000 g, in 1/1000 cent:
-	 * price × grams_mg / unit_grams.  Fits: price ≤ 1e8, mg ≤ 2e6. */
-	int64_t num = price_cents * grams_mg;
-
-	return (num + unit_grams / 2) / unit_grams;
+	/* In millionths of a cent: price × mg × 1000 / unit_grams. */
+	return (price_cents * grams_mg * 1000 + unit_grams / 2) / unit_grams;
 }
 
-int64_t cantine__millicents_to_cents(int64_t mc)
+int64_t cantine__ucents_to_cents(int64_t uc)
 {
-	return (mc + 500) / 1000;
+	return (uc + 500000) / 1000000;
 }
 
 int64_t cantine_cost_cents(int64_t price_cents, int unit_grams, int64_t grams_mg)
 {
+	int64_t den;
+
 	if (unit_grams <= 0 || price_cents < 0 || grams_mg < 0)
 		return 0;
-	return cantine__millicents_to_cents(
-		cantine__cost_millicents(price_cents, unit_grams, grams_mg));
+	/* Exact, half up: floor(price × mg / den + 1/2) with den = 1000 × g. */
+	den = (int64_t)unit_grams * 1000;
+	return (2 * price_cents * grams_mg + den) / (2 * den);
 }
 
 /* ---- validation ---- */

@@ -73,9 +73,13 @@ static int check_store(cantine_ctx *ctx, int *version)
 	    pragma_int(ctx->db, "PRAGMA application_id", &appid) < 0 ||
 	    pragma_int(ctx->db, "SELECT count(*) FROM sqlite_schema", &tables) < 0)
 		return cantine__seterr(ctx, CANTINE_ENOTSTORE,
-			"« %s » n'est pas une base cantine (%s) ; "
-			"indiquez la bonne base avec --db ou créez-en une avec « cantine init »",
-			ctx->path, sqlite3_errmsg(ctx->db));
+			"« %s » n'est pas une base cantine (ni même une base SQLite "
+			"lisible) ; indiquez la bonne base avec --db ou créez-en une avec "
+			"« cantine init »", ctx->path);
+	if (*version == 0 && tables == 0 && ctx->readonly)
+		return cantine__seterr(ctx, CANTINE_ENOTSTORE,
+			"« %s » est vide : ce n'est pas une base cantine ; créez-la avec "
+			"« cantine init » ou indiquez-en une autre avec --db", ctx->path);
 	if ((*version > 0 || tables > 0) && appid != CANTINE__APPLICATION_ID)
 		return cantine__seterr(ctx, CANTINE_ENOTSTORE,
 			"« %s » est une base SQLite qui n'appartient pas à cantine ; "
@@ -119,10 +123,13 @@ int cantine_ctx_open(cantine_ctx **out, const char *path, unsigned flags)
 
 	sflags = ctx->readonly ? SQLITE_OPEN_READONLY
 			       : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-	if (sqlite3_open_v2(path, &ctx->db, sflags, NULL) != SQLITE_OK)
-		return cantine__seterr(ctx, CANTINE_ESTORE,
-			"impossible d'ouvrir la base « %s » : %s", path,
-			ctx->db ? sqlite3_errmsg(ctx->db) : "mémoire insuffisante");
+	rc = sqlite3_open_v2(path, &ctx->db, sflags, NULL);
+	if (rc == SQLITE_NOMEM || !ctx->db)
+		return cantine__seterr(ctx, CANTINE_ENOMEM, "mémoire insuffisante");
+	if (rc != SQLITE_OK)
+		return cantine__seterr(ctx, CANTINE_EIO,
+			"impossible d'ouvrir ou de créer la base « %s » : vérifiez que son "
+			"dossier existe et que vous avez le droit d'y écrire", path);
 	sqlite3_extended_result_codes(ctx->db, 1);
 	sqlite3_busy_timeout(ctx->db, 5000);
 

@@ -61,9 +61,12 @@ int cantine_siret_check(const char *siret)
 		}
 		sum += d;
 	}
-	if (strncmp(siret, LA_POSTE_SIREN, 9) == 0)
-		return plain % 5 == 0 ? 0 : CANTINE_EINVAL;
-	return sum % 10 == 0 ? 0 : CANTINE_EINVAL;
+	if (sum % 10 == 0)
+		return 0;
+	/* La Poste's head office (35600000000048) satisfies Luhn; its other
+	 * establishments only the digit-sum rule. */
+	return strncmp(siret, LA_POSTE_SIREN, 9) == 0 && plain % 5 == 0
+		? 0 : CANTINE_EINVAL;
 }
 
 const cantine__col cantine__etab_cols[ETAB_COL__MAX] = {
@@ -277,21 +280,23 @@ int cantine_etab_only(cantine_etab **out, cantine_ctx *ctx)
 		n++;
 	}
 	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE && n == 1)
+	if (rc == SQLITE_DONE && n == 1) {
 		rc = 0;
-	else if (rc == SQLITE_DONE || rc == SQLITE_ROW) {
-		cantine_etab_free(*out);
-		*out = NULL;
+	} else if (rc == SQLITE_DONE || rc == SQLITE_ROW) {
 		rc = n == 0
 			? cantine__seterr(ctx, CANTINE_ENOTFOUND, "la base ne contient aucun "
 				"établissement ; importez-les avec « cantine import etablissements »")
 			: cantine__seterr(ctx, CANTINE_EINVAL, "la base contient plusieurs "
 				"établissements (%s%s) ; choisissez-en un avec --etab UAI",
 				list.ptr, n > 10 ? ", …" : "");
-	} else if (rc != CANTINE_ENOMEM && rc < 0) {
-		/* load() failed: error already set */
-	} else {
+	} else if (rc == CANTINE_ENOMEM) {
+		rc = cantine__seterr(ctx, rc, "mémoire insuffisante");
+	} else if (rc >= 0) {
 		rc = cantine__store_err(ctx, "lecture des établissements");
+	} /* else load() failed and set the error */
+	if (rc) {
+		cantine_etab_free(*out);
+		*out = NULL;
 	}
 	cantine_buf_dispose(&list);
 	return rc;

@@ -59,6 +59,9 @@ int cantine_problem_format(const cantine_problem *pb, cantine_buf *out)
 {
 	if (pb->line == 0)
 		return cantine__buf_printf(out, "%s : %s", pb->file, pb->message);
+	if (pb->column > 0 && !pb->field)
+		return cantine__buf_printf(out, "%s, ligne %u, colonne %u : %s", pb->file,
+					   pb->line, pb->column, pb->message);
 	if (pb->column == 0 && pb->field)
 		return cantine__buf_printf(out, "%s, ligne %u, champ %s (colonne absente "
 					   "du fichier) : %s", pb->file, pb->line,
@@ -71,6 +74,9 @@ int cantine_problem_format(const cantine_problem *pb, cantine_buf *out)
 				   pb->field ? pb->field : "?", pb->message);
 }
 
+static int add_problem(cantine_problems *p, unsigned line, unsigned column,
+		       const char *field, const char *fmt, va_list ap)
+	__attribute__((format(printf, 5, 0)));
 static int add_problem(cantine_problems *p, unsigned line, unsigned column,
 		       const char *field, const char *fmt, va_list ap)
 {
@@ -113,6 +119,9 @@ static int file_problem(cantine__import *imp, unsigned line, const char *fmt, ..
 	return rc;
 }
 
+static int vproblem(cantine__import *imp, unsigned line, int col,
+		    const char *fmt, va_list ap)
+	__attribute__((format(printf, 4, 0)));
 static int vproblem(cantine__import *imp, unsigned line, int col,
 		    const char *fmt, va_list ap)
 {
@@ -488,7 +497,13 @@ static int read_file(cantine__import *imp, const char *path, char **data,
 	size_t got = 0;
 	int fd;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* Look before opening: opening a FIFO would block. */
+	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode))
+		return file_problem(imp, 0, S_ISDIR(sb.st_mode)
+			? "c'est un dossier, pas un fichier ; donnez le chemin d'un fichier CSV"
+			: "ce n'est pas un fichier ordinaire ; donnez le chemin d'un fichier CSV")
+			? CANTINE_ENOMEM : CANTINE_EIO;
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0) {
 		if (errno == ENOENT)
 			return file_problem(imp, 0, "fichier introuvable ; vérifiez le chemin "
@@ -576,6 +591,23 @@ static int check_binary(cantine__import *imp, const char *data, size_t len)
 	return 1;
 }
 
+/* A problem of the header line, on cell `column` (1-based). */
+static int header_problem(cantine__import *imp, unsigned line, unsigned column,
+			  const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static int header_problem(cantine__import *imp, unsigned line, unsigned column,
+			  const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	imp->clean = false;
+	va_start(ap, fmt);
+	rc = add_problem(imp->problems, line, column, NULL, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
 static int map_header(cantine__import *imp)
 {
 	const cantine__kind_ops *ops = imp->ops;
@@ -586,21 +618,19 @@ static int map_header(cantine__import *imp)
 	for (c = 0; c < ops->ncols; c++) {
 		imp->colmap[c] = -1;
 		if (cantine__buf_printf(&names, "%s%s%s", c ? ", " : "", ops->cols[c].name,
-					ops->cols[c].required ? "*" : ""))
+					ops->cols[c].required ? "*" : "")) {
+			cantine_buf_dispose(&names);
 			return CANTINE_ENOMEM;
+		}
 	}
 	for (i = 0; i < imp->csv.n && rc == 0; i++) {
 		const cantine__csv_cell *cl = &imp->csv.cells[i];
 		char name[64], folded[64];
-		size_t n = cl->len, skip = 0;
+		size_t n = cl->len;
 
-		/* A UTF-8 byte-order mark before the first name. */
-		if (i == 0 && n >= 3 && memcmp(cl->text, "\xEF\xBB\xBF", 3) == 0)
-			skip = 3;
-		n -= skip;
 		if (n >= sizeof(name))
 			n = sizeof(name) - 1;
-		memcpy(name, cl->text + skip, n);
+		memcpy(name, cl->text, n);
 		name[n] = '\0';
 		cantine__trim(name);
 		if (!cantine__fold(name, folded, sizeof(folded)))
@@ -609,17 +639,14 @@ static int map_header(cantine__import *imp)
 			if (strcmp(folded, ops->cols[c].name) == 0)
 				break;
 		if (c == ops->ncols) {
-			rc = cantine__problem_at(imp, cl->line, -1,
-				"colonne %zu : « %s » n'est pas une colonne connue ; colonnes "
-				"attendues (* obligatoire) : %s", i + 1,
+			rc = header_problem(imp, cl->line, (unsigned)i + 1,
+				"« %s » n'est pas une colonne connue ; colonnes attendues "
+				"(* obligatoire) : %s",
 				cantine__utf8_valid(name, strlen(name)) ? name : "?", names.ptr);
-			imp->problems->items[imp->problems->n - 1].column = (unsigned)i + 1;
 		} else if (imp->colmap[c] >= 0) {
-			rc = cantine__problem_at(imp, cl->line, -1,
-				"colonne %zu : la colonne « %s » apparaît deux fois (déjà en "
-				"colonne %d) ; supprimez l'une des deux", i + 1,
-				ops->cols[c].name, imp->colmap[c] + 1);
-			imp->problems->items[imp->problems->n - 1].column = (unsigned)i + 1;
+			rc = header_problem(imp, cl->line, (unsigned)i + 1,
+				"la colonne « %s » apparaît deux fois (déjà en colonne %d) ; "
+				"supprimez l'une des deux", ops->cols[c].name, imp->colmap[c] + 1);
 		} else {
 			imp->colmap[c] = (int)i;
 		}
@@ -647,20 +674,31 @@ static const cantine__kind_ops *const kind_ops[CANTINE_KIND__MAX] = {
 	&cantine__menu_ops,
 };
 
+/* A problem the reader found, on cell `cell` (0-based) of the record. */
+static int cell_problem(cantine__import *imp, unsigned line, size_t cell,
+			const char *msg)
+{
+	size_t c;
+
+	for (c = 0; c < imp->ops->ncols; c++)
+		if (imp->colmap[c] == (int)cell)
+			return cantine__problem_at(imp, line, (int)c, "%s", msg);
+	return header_problem(imp, line, (unsigned)cell + 1, "%s", msg);
+}
+
 static int csv_issue(cantine__import *imp)
 {
 	cantine__csv *c = &imp->csv;
-	unsigned col = (unsigned)c->issue_cell + 1;
 
 	switch (c->issue) {
 	case CANTINE__CSV_UNTERMINATED:
-		return file_problem(imp, c->issue_line, "colonne %u : un guillemet ouvert "
-			"n'est jamais fermé ; le fichier est peut-être tronqué, ou un guillemet "
-			"à l'intérieur d'une cellule n'a pas été doublé (\"\")", col);
+		return cell_problem(imp, c->issue_line, c->issue_cell, "un guillemet "
+			"ouvert n'est jamais fermé ; le fichier est peut-être tronqué, ou un "
+			"guillemet à l'intérieur d'une cellule n'a pas été doublé (\"\")");
 	case CANTINE__CSV_AFTER_QUOTE:
-		return file_problem(imp, c->issue_line, "colonne %u : du texte suit le "
+		return cell_problem(imp, c->issue_line, c->issue_cell, "du texte suit le "
 			"guillemet fermant ; à l'intérieur d'une cellule entre guillemets, "
-			"écrivez un guillemet en le doublant (\"\")", col);
+			"écrivez un guillemet en le doublant (\"\")");
 	case CANTINE__CSV_TOO_LONG:
 		return file_problem(imp, c->issue_line, "ligne de plus de %u octets, "
 			"ignorée : ce fichier ne ressemble pas à un CSV de cantine ; "
@@ -675,14 +713,18 @@ static int run(cantine__import *imp, const char *data, size_t len,
 	       cantine_encoding enc)
 {
 	const cantine__kind_ops *ops = imp->ops;
+	bool skipped;
 	int rc;
 
 	rc = check_binary(imp, data, len);
 	if (rc)
 		return rc < 0 ? rc : 0;
-	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+	/* A UTF-8 byte-order mark: UTF-8, and not part of the first name. */
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
 		imp->cp1252 = false;
-	else
+		data += 3;
+		len -= 3;
+	} else
 		imp->cp1252 = enc == CANTINE_ENCODING_CP1252 ||
 			      (enc == CANTINE_ENCODING_AUTO && guess_cp1252(data, len));
 	cantine__csv_init(&imp->csv, data, len);
@@ -693,9 +735,10 @@ static int run(cantine__import *imp, const char *data, size_t len,
 	if (rc == 0)
 		return file_problem(imp, 0, "le fichier est vide ; il doit commencer par "
 				    "la ligne d'en-tête qui nomme les colonnes (voir docs/formats.md)");
+	skipped = rc == 2;
 	if (imp->csv.issue && (rc = csv_issue(imp)))
 		return rc;
-	if (rc == 2 || imp->csv.issue == CANTINE__CSV_UNTERMINATED)
+	if (skipped || imp->csv.issue == CANTINE__CSV_UNTERMINATED)
 		return 0;
 	rc = map_header(imp);
 	if (rc || !imp->clean)
@@ -747,6 +790,7 @@ static int import_mem(cantine_ctx *ctx, cantine_kind kind, const char *name,
 	cantine__import imp;
 	char *owned = NULL;
 	bool began = false;
+	size_t i;
 	int rc;
 
 	if (problems)
@@ -756,6 +800,8 @@ static int import_mem(cantine_ctx *ctx, cantine_kind kind, const char *name,
 	if ((unsigned)kind >= CANTINE_KIND__MAX)
 		return cantine__seterr(ctx, CANTINE_EINVAL, "type de fichier inconnu");
 	memset(&imp, 0, sizeof(imp));
+	for (i = 0; i < CANTINE__MAX_COLS; i++)
+		imp.colmap[i] = -1; /* no column mapped before the header is read */
 	imp.ctx = ctx;
 	imp.ops = kind_ops[kind];
 	imp.clean = true;

@@ -58,12 +58,12 @@ int cantine__product_prepare(cantine_ctx *ctx, sqlite3_stmt **st);
 int cantine__product_write(cantine_ctx *ctx, sqlite3_stmt *st,
 			   const cantine_product *p);
 
-/* Exact cost of grams_mg of a product, in thousandths of a cent, rounded
- * half up; dish costs add these and round once. */
-int64_t cantine__cost_millicents(int64_t price_cents, int unit_grams,
-				 int64_t grams_mg);
-/* Round thousandths of a cent to cents, half up. */
-int64_t cantine__millicents_to_cents(int64_t mc);
+/* Cost of grams_mg of a product in millionths of a cent (rounded there);
+ * dish costs add these and round once to the cent. */
+int64_t cantine__cost_ucents(int64_t price_cents, int unit_grams,
+			     int64_t grams_mg);
+/* Round millionths of a cent to cents, half up. */
+int64_t cantine__ucents_to_cents(int64_t uc);
 
 /* Facts of a dish derived from its ingredients (ARCHITECTURE §5: derived,
  * never typed).  Start zeroed; add each ingredient. */
@@ -71,7 +71,7 @@ typedef struct cantine__facts {
 	int      nonveg;     /* some ingredient is meat or fish */
 	unsigned allergens;  /* union of "contains" */
 	unsigned traces;     /* union of "may contain" */
-	int64_t  millicents; /* exact cost, 1/1000 cent */
+	int64_t  ucents;     /* cost in millionths of a cent */
 } cantine__facts;
 void cantine__facts_add(cantine__facts *f, int meat, int fish, unsigned allergens,
 			unsigned traces, int64_t price_cents, int unit_grams,

@@ -136,6 +136,10 @@ int cantine_plan_set_meal(cantine_ctx *ctx, const char *uai, const char *date,
 			rc = cantine__seterr(ctx, rc, "aucune recette « %s »", dishes[i]);
 		if (rc == 0)
 			rc = meal_add(ctx, &w, meal, dish);
+		if (rc == CANTINE_ESTORE && sqlite3_extended_errcode(ctx->db) ==
+		    SQLITE_CONSTRAINT_PRIMARYKEY)
+			rc = cantine__seterr(ctx, CANTINE_EINVAL, "« %s » figure deux fois "
+				"au menu du %s", dishes[i], date);
 	}
 out:
 	mw_free(&w);
@@ -306,7 +310,7 @@ int cantine_plan_week(cantine_week **out, cantine_ctx *ctx, const char *uai,
 		o->vegetarian = !facts.nonveg;
 		o->allergens = facts.allergens;
 		o->traces = CANTINE__TRACES_ONLY(&facts);
-		o->cost_cents = cantine__millicents_to_cents(facts.millicents);
+		o->cost_cents = cantine__ucents_to_cents(facts.ucents);
 		if (oom)
 			break;
 	}
@@ -353,7 +357,7 @@ static const cantine__col menu_cols[MENU_COL__MAX] = {
 
 typedef struct menu_state {
 	meal_writer     w;
-	cantine__strmap etabs;  /* UAI → id */
+	cantine__strmap etabs;  /* UAI → id, service days */
 	cantine__strmap dishes; /* name → id, course */
 	cantine__strmap meals;  /* "etab|date" → meal id, status, line;
 				 * ptr: the meal's offers (struct offers) */
@@ -418,7 +422,7 @@ static int menu_begin(cantine__import *imp)
 	int rc;
 
 	if ((rc = mw_prepare(imp->ctx, &s->w)) ||
-	    (rc = preload(imp, &s->etabs, "SELECT uai, id, 0 FROM etab")) ||
+	    (rc = preload(imp, &s->etabs, "SELECT uai, id, service_days FROM etab")) ||
 	    (rc = preload(imp, &s->dishes, "SELECT name, id, course FROM dish")))
 		return rc;
 	return 0;
@@ -451,6 +455,22 @@ static int menu_row(cantine__import *imp)
 		bad = true;
 	}
 	bad |= !*date;
+	/* A meal on a day the canteen does not serve is almost always a
+	 * wrong date, and parents would read the menu on the wrong day. */
+	if (!bad && etab) {
+		static const char *const days[7] = { "lundi", "mardi", "mercredi", "jeudi",
+						     "vendredi", "samedi", "dimanche" };
+		int wd = cantine__weekday(cantine__days_from_civil(y, m, d));
+
+		if (!(etab->aux & (1 << wd))) {
+			if (cantine__problem(imp, MENU_COL_DATE, "le %s est un %s, jour sans "
+					     "service de demi-pension pour %s ; corrigez la date, ou "
+					     "ajoutez ce jour aux jours_service de l'établissement",
+					     date, days[wd], uai))
+				return CANTINE_ENOMEM;
+			bad = true;
+		}
+	}
 	if (cantine__get_required(imp, MENU_COL_PLAT, &t)) {
 		course = cantine_course_parse(t);
 		if (course < 0 && cantine__problem(imp, MENU_COL_PLAT, "type de plat « %s » "

@@ -23,7 +23,7 @@ void cantine__facts_add(cantine__facts *f, int meat, int fish, unsigned allergen
 		f->nonveg = 1;
 	f->allergens |= allergens;
 	f->traces |= traces;
-	f->millicents += cantine__cost_millicents(price_cents, unit_grams, grams_mg);
+	f->ucents += cantine__cost_ucents(price_cents, unit_grams, grams_mg);
 }
 
 struct cantine_dish {
@@ -61,7 +61,7 @@ size_t cantine_dish_ingredient_count(const cantine_dish *d) { return d->n; }
 
 int64_t cantine_dish_cost_cents(const cantine_dish *d)
 {
-	return cantine__millicents_to_cents(d->facts.millicents);
+	return cantine__ucents_to_cents(d->facts.ucents);
 }
 
 const cantine_dish_item *cantine_dish_ingredient(const cantine_dish *d, size_t i)

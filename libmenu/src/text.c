@@ -110,25 +110,27 @@ bool cantine__fold(const char *in, char *out, size_t outsz)
 {
 	const unsigned char *p = (const unsigned char *)in;
 	size_t o = 0;
-	bool sep = true; /* swallow leading separators */
+	bool sep = true;      /* swallow leading separators */
+	bool pending = false; /* a '_' to write before the next character */
 
 #define PUT(ch) do { if (o + 1 >= outsz) return false; out[o++] = (ch); } while (0)
 	while (*p) {
 		unsigned c = *p;
 		if (c == ' ' || c == '_' || c == '-' || c == '\'' || c == '\t') {
-			if (!sep)
-				PUT('_');
+			pending = pending || !sep;
 			sep = true;
 			p++;
 			continue;
 		}
 		if (c == 0xE2 && p[1] == 0x80 && p[2] == 0x99) { /* ’ */
-			if (!sep)
-				PUT('_');
+			pending = pending || !sep;
 			sep = true;
 			p += 3;
 			continue;
 		}
+		if (pending)
+			PUT('_');
+		pending = false;
 		sep = false;
 		if (c < 0x80) {
 			PUT((char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
@@ -149,10 +151,6 @@ bool cantine__fold(const char *in, char *out, size_t outsz)
 		}
 	}
 #undef PUT
-	while (o > 0 && out[o - 1] == '_')
-		o--;
-	if (o >= outsz)
-		return false;
 	out[o] = '\0';
 	return true;
 }

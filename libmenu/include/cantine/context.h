@@ -30,8 +30,10 @@ enum {
  * @param path  file name of the SQLite store
  * @param flags CANTINE_OPEN_* flags
  * @return 0, CANTINE_ENOTFOUND (missing file without CREATE),
- *         CANTINE_EVERSION (store newer than the library),
- *         CANTINE_ENOTSTORE, CANTINE_ESTORE or CANTINE_ENOMEM.
+ *         CANTINE_EVERSION (store newer than the library, or older and
+ *         opened read-only, so that it cannot be migrated),
+ *         CANTINE_ENOTSTORE, CANTINE_EIO (cannot open or create the
+ *         file), CANTINE_ESTORE or CANTINE_ENOMEM.
  */
 CANTINE_API int cantine_ctx_open(cantine_ctx **out, const char *path,
                                  unsigned flags);

@@ -44,14 +44,15 @@ typedef struct cantine_etab {
 CANTINE_API int cantine_uai_check(const char *uai);
 
 /**
- * The check letter of the 7 digits at `digits` (which need not be
+ * The check letter of the 7 digits at `digits` (not NULL; need not be
  * NUL-terminated), or 0 when they are not 7 digits.
  */
 CANTINE_API char cantine_uai_letter(const char *digits);
 
 /**
  * Check a SIRET given as exactly 14 digits (no spaces): Luhn, or for La
- * Poste (SIREN 356000000) the sum of the digits divisible by 5.
+ * Poste (SIREN 356000000), whose establishments but the head office fail
+ * Luhn, the sum of the digits divisible by 5.
  * @return 0 when valid, CANTINE_EINVAL otherwise.
  */
 CANTINE_API int cantine_siret_check(const char *siret);

@@ -1,0 +1,272 @@
+#!/bin/bash
+# bad-inputs.sh: every bad CSV file of tests/data/bad (plus a few generated
+# ones) must be refused with exit code 2, a specific French message that
+# locates the problem ("FILE, ligne L, colonne C (champ) : message"), and
+# leave the store exactly as it was (all or nothing).
+#
+# Run by meson (suite cli); by hand:
+#   CANTINE=build/frontends/cli/cantine SRCDIR=. bash tests/cli/bad-inputs.sh
+
+. "$(dirname "$0")/lib.sh"
+
+# The store every case starts from: the good fixtures, made once.
+BASE_DB="$T/base.db"
+make_populated_store "$BASE_DB"
+dump_db "$BASE_DB" >"$T/base.dump"
+[ -s "$T/base.dump" ] || abort "fixture: dump of the populated store"
+
+declare -A COVERED
+
+# check_bad FILE KIND WANT_RC MESSAGE LOCATION [EXTRA_ARG...]
+#   FILE      a path (absolute, or relative to tests/data/bad)
+#   KIND      import TYPE
+#   WANT_RC   expected exit code (2: bad input)
+#   MESSAGE   fragment of the French message specific to the problem
+#   LOCATION  fragment that locates it, e.g. "ligne 3, colonne 14 (prix_ht) :"
+check_bad() {
+	local file=$1 kind=$2 want=$3 msg=$4 where=$5 name db="$T/case.db"
+	shift 5
+	case "$file" in
+	/*) ;;
+	*) COVERED[$file]=1; file="$BAD/$file" ;;
+	esac
+	name=$(basename "$file")
+	copy_db "$BASE_DB" "$db" || abort "fixture: copy of the store"
+	run_cantine --db "$db" import "$kind" "$file" "$@"
+	expect_rc "$want" "$name"
+	expect_stderr "$msg" "$name"
+	expect_stderr "$where" "$name"
+	expect_stderr "rien n'a été importé" "$name"
+	expect_stdout_empty "$name"
+	dump_db "$db" >"$T/case.dump"
+	expect_same_file "$T/base.dump" "$T/case.dump" "$name: store unchanged"
+}
+
+# ---- the committed bad files ----
+# file | kind | exit | message fragment | line/column fragment
+
+# etablissements
+check_bad etablissements-entete-colonne-mal-orthographiee.csv etablissements 2 \
+	"« demi_pensionaires » n'est pas une colonne connue" "ligne 1, colonne 8"
+check_bad etablissements-colonne-nom-absente.csv etablissements 2 \
+	"colonne obligatoire absente de l'en-tête : nom ;" "ligne 1 :"
+check_bad etablissements-colonne-inconnue-en-trop.csv etablissements 2 \
+	"« telephone » n'est pas une colonne connue" "ligne 1, colonne 9"
+check_bad etablissements-colonne-en-double.csv etablissements 2 \
+	"la colonne « nom » apparaît deux fois (déjà en colonne 3)" "ligne 1, colonne 5"
+check_bad etablissements-nom-vide.csv etablissements 2 \
+	"cellule vide : la colonne « nom » est obligatoire" "ligne 3, colonne 3 (nom) :"
+check_bad etablissements-uai-lettre-de-controle-fausse.csv etablissements 2 \
+	"la lettre de contrôle de l'UAI devrait être L" "ligne 2, colonne 1 (uai) :"
+check_bad etablissements-siret-cle-luhn-fausse.csv etablissements 2 \
+	"la clé de contrôle (Luhn) du SIRET est fausse" "ligne 2, colonne 2 (siret) :"
+check_bad etablissements-plus-de-demi-pensionnaires-que-eleves.csv etablissements 2 \
+	"320 demi-pensionnaires pour 310 élèves" "ligne 2, colonne 8 (demi_pensionnaires) :"
+check_bad etablissements-code-insee-invalide.csv etablissements 2 \
+	"« 59B50 » n'est pas un code INSEE de commune" "ligne 2, colonne 4 (commune_insee) :"
+check_bad etablissements-commune-hors-departement.csv etablissements 2 \
+	"la commune 62041 n'est pas dans le département 59" "ligne 2, colonne 4 (commune_insee) :"
+check_bad etablissements-departement-20-invalide.csv etablissements 2 \
+	"« 20 » n'est pas un code de département" "ligne 2, colonne 5 (departement) :"
+check_bad etablissements-jour-de-service-inconnu.csv etablissements 2 \
+	"jour « jedi » inconnu" "ligne 2, colonne 6 (jours_service) :"
+check_bad etablissements-eleves-pas-un-nombre.csv etablissements 2 \
+	"« trois cents » n'est pas un nombre entier" "ligne 2, colonne 7 (eleves) :"
+check_bad etablissements-uai-en-double.csv etablissements 2 \
+	"l'UAI « 0595871L » apparaît déjà ligne 2" "ligne 4, colonne 1 (uai) :"
+check_bad etablissements-ligne-trop-courte.csv etablissements 2 \
+	"7 cellules au lieu de 8 (comme l'en-tête)" "ligne 3 :"
+
+# produits
+check_bad produits-prix-deux-separateurs-decimaux.csv produits 2 \
+	"« 12.5.0 » n'est pas un montant" "ligne 3, colonne 14 (prix_ht) :"
+check_bad produits-prix-negatif.csv produits 2 \
+	"« -1.20 » est négatif" "ligne 3, colonne 14 (prix_ht) :"
+check_bad produits-prix-trois-decimales.csv produits 2 \
+	"« 1.205 » a plus de deux décimales" "ligne 3, colonne 14 (prix_ht) :"
+check_bad produits-prix-avec-symbole-euro.csv produits 2 \
+	"« 1.20 € » n'est pas un montant" "ligne 3, colonne 14 (prix_ht) :"
+check_bad produits-famille-inconnue.csv produits 2 \
+	"famille « LEGUMES » inconnue" "ligne 3, colonne 3 (famille) :"
+check_bad produits-label-egalim-inconnu.csv produits 2 \
+	"label « AB_BIO » inconnu" "ligne 3, colonne 4 (labels) :"
+check_bad produits-allergene-inconnu.csv produits 2 \
+	"allergène « chocolat » inconnu" "ligne 3, colonne 16 (allergenes) :"
+check_bad produits-code-en-double.csv produits 2 \
+	"le code « LEG-NAVET » apparaît déjà ligne 2" "ligne 3, colonne 1 (code) :"
+check_bad produits-local-sans-definition-local.csv produits 2 \
+	"produit local sans définition" "ligne 3, colonne 10 (definition_local) :"
+check_bad produits-local-km-sans-distance.csv produits 2 \
+	"indiquez la distance en km dans distance_km" "ligne 3, colonne 8 (distance_km) :"
+check_bad produits-viande-non-pour-famille-viande.csv produits 2 \
+	"un produit de la famille VIANDES_VOLAILLES est de la viande" "ligne 3, colonne 18 (viande) :"
+check_bad produits-unite-inconnue.csv produits 2 \
+	"unité « botte » inconnue" "ligne 3, colonne 12 (unite) :"
+check_bad produits-piece-sans-poids-unite.csv produits 2 \
+	"indiquez le poids d'une unité en grammes" "ligne 3, colonne 13 (poids_unite_g) :"
+check_bad produits-viande-ni-oui-ni-non.csv produits 2 \
+	"« peut-être » n'est ni « oui » ni « non »" "ligne 3, colonne 18 (viande) :"
+check_bad produits-code-caracteres-interdits.csv produits 2 \
+	"« LEG POIREAU/1 » n'est pas un code produit" "ligne 3, colonne 1 (code) :"
+check_bad produits-pays-pas-iso-3166.csv produits 2 \
+	"« FRA » n'est pas un code pays" "ligne 3, colonne 5 (pays) :"
+check_bad produits-cellules-en-trop-virgule-decimale.csv produits 2 \
+	"20 cellules au lieu de 19 (comme l'en-tête)" "ligne 3 :"
+check_bad produits-texte-apres-guillemet-fermant.csv produits 2 \
+	"du texte suit le guillemet fermant" "ligne 3, colonne 2 (nom) :"
+check_bad produits-tronque-guillemet-ouvert.csv produits 2 \
+	"un guillemet ouvert n'est jamais fermé" "ligne 3, colonne 2 (nom) :"
+check_bad produits-utf8-invalide.csv produits 2 \
+	"texte mal encodé : l'octet 0xC3 (caractère n° 11 de la cellule)" "ligne 3, colonne 11 (fournisseur) :"
+check_bad produits-windows1252-octet-0x81.csv produits 2 \
+	"l'octet 0x81 (caractère n° 16 de la cellule) n'existe pas en windows-1252" "ligne 2, colonne 11 (fournisseur) :"
+check_bad produits-caractere-de-controle.csv produits 2 \
+	"la cellule contient un caractère de contrôle (0x01, caractère n° 9)" "ligne 3, colonne 2 (nom) :"
+check_bad produits-binaire-avec-octets-nuls.csv produits 2 \
+	"octet nul (0x00) à la position 6 du fichier" "ligne 1 :"
+check_bad produits-plusieurs-problemes.csv produits 2 \
+	"3 problèmes dans" "ligne 3, colonne 3 (famille) : famille « LEGUMES » inconnue"
+expect_stderr "ligne 4, colonne 5 (poids_unite_g) : pour un prix au litre ou à la pièce" \
+	"produits-plusieurs-problemes.csv: second problem"
+expect_stderr "ligne 5, colonne 6 (prix_ht) : « -1 » est négatif" \
+	"produits-plusieurs-problemes.csv: third problem"
+check_bad dossier.csv produits 2 \
+	"c'est un dossier, pas un fichier" "dossier.csv :"
+
+# recettes
+check_bad recettes-produit-inconnu.csv recettes 2 \
+	"aucun produit de code « LEG-TOMATE » dans le catalogue" "ligne 2, colonne 3 (produit) :"
+check_bad recettes-grammes-zero.csv recettes 2 \
+	"« 0 » g est hors des limites" "ligne 2, colonne 4 (grammes) :"
+check_bad recettes-grammes-negatif.csv recettes 2 \
+	"« -5 » g est hors des limites" "ligne 3, colonne 4 (grammes) :"
+check_bad recettes-grammes-plus-de-2000.csv recettes 2 \
+	"« 2500 » g est hors des limites" "ligne 2, colonne 4 (grammes) :"
+check_bad recettes-grammes-pas-un-nombre.csv recettes 2 \
+	"« 150 g » n'est pas une quantité en grammes" "ligne 2, colonne 4 (grammes) :"
+check_bad recettes-plat-incoherent-entre-lignes.csv recettes 2 \
+	"la recette « Salade de carottes » est déclarée « entrée » ligne 2" "ligne 3, colonne 2 (plat) :"
+check_bad recettes-type-de-plat-inconnu.csv recettes 2 \
+	"type de plat « hors-d'œuvre » inconnu" "ligne 2, colonne 2 (plat) :"
+check_bad recettes-produit-en-double-dans-une-recette.csv recettes 2 \
+	"le produit « LEG-CAROTTE » figure déjà dans la recette « Salade de carottes » ligne 2" \
+	"ligne 4, colonne 3 (produit) :"
+check_bad recettes-nom-trop-long.csv recettes 2 \
+	"nom de recette trop long (plus de 160 caractères)" "ligne 2, colonne 1 (recette) :"
+check_bad recettes-recette-vide.csv recettes 2 \
+	"cellule vide : la colonne « recette » est obligatoire" "ligne 2, colonne 1 (recette) :"
+# an existing dish redefined: its old ingredients must survive the failure
+check_bad recettes-recette-existante-remplacee-avec-produit-inconnu.csv recettes 2 \
+	"aucun produit de code « EPI-VINAIGRE » dans le catalogue" "ligne 3, colonne 3 (produit) :"
+
+# menus
+check_bad menus-date-impossible-2025-02-30.csv menus 2 \
+	"« 2025-02-30 » n'est pas une date du calendrier" "ligne 3, colonne 2 (date) :"
+check_bad menus-date-pas-au-format-iso.csv menus 2 \
+	"« 14/09/2026 » n'est pas une date du calendrier" "ligne 2, colonne 2 (date) :"
+check_bad menus-etablissement-inconnu.csv menus 2 \
+	"aucun établissement d'UAI « 0750654D » dans la base" "ligne 2, colonne 1 (uai) :"
+check_bad menus-uai-mal-forme.csv menus 2 \
+	"« 059587L »" "ligne 2, colonne 1 (uai) :"
+check_bad menus-recette-inconnue.csv menus 2 \
+	"aucune recette « Frites maison » dans la base" "ligne 3, colonne 4 (recette) :"
+check_bad menus-statut-inconnu.csv menus 2 \
+	"statut « validé » inconnu" "ligne 2, colonne 5 (statut) :"
+check_bad menus-type-de-plat-inconnu.csv menus 2 \
+	"type de plat « plat chaud » inconnu" "ligne 2, colonne 3 (plat) :"
+check_bad menus-plat-different-de-la-recette.csv menus 2 \
+	"la recette « Yaourt nature » est un plat de type « produit laitier », pas « dessert »" \
+	"ligne 3, colonne 3 (plat) :"
+check_bad menus-statut-different-dans-un-repas.csv menus 2 \
+	"le repas du 2026-09-14 est « publié » ligne 2" "ligne 4, colonne 5 (statut) :"
+# an existing meal replaced: its old dishes must survive the failure
+check_bad menus-repas-existant-remplace-avec-recette-inconnue.csv menus 2 \
+	"aucune recette « Frites maison » dans la base" "ligne 4, colonne 4 (recette) :"
+check_bad menus-recette-deux-fois-au-meme-repas.csv menus 2 \
+	"« Steak haché » est déjà au menu du 2026-09-14 ligne 2" "ligne 3, colonne 4 (recette) :"
+
+check_bad menus-mercredi-sans-service.csv menus 2 \
+	"le 2026-09-16 est un mercredi, jour sans service de demi-pension pour 0595871L" "ligne 3, colonne 2 (date) :"
+
+# Every committed bad file is in the table above.
+missing=""
+for f in "$BAD"/*; do
+	b=$(basename "$f")
+	[ -n "${COVERED[$b]:-}" ] || missing="$missing $b"
+done
+LAST_CMD=""
+if [ -z "$missing" ]; then
+	pass "every file of tests/data/bad is checked"
+else
+	fail "files of tests/data/bad not in the table:$missing"
+fi
+
+# ---- generated bad inputs (not committed) ----
+GEN="$T/gen"
+mkdir -p "$GEN"
+PH='code,nom,famille,labels,pays,departement,commune_insee,distance_km,local,definition_local,fournisseur,unite,poids_unite_g,prix_ht,code_ciqual,allergenes,traces,viande,poisson'
+ten_mb() { head -c 10485760 /dev/zero | tr '\0' 'a'; }
+
+# a 10 MB cell in the second line
+{
+	echo "$PH"
+	printf 'LEG-X,'
+	ten_mb
+	echo ',FRUITS_ET_LEGUMES,,FR,59,,20,oui,REGION,Ferme,kg,1000,1.10,20000,,,non,non'
+} >"$GEN/ligne-de-10-mo.csv"
+check_bad "$GEN/ligne-de-10-mo.csv" produits 2 \
+	"ligne de plus de 65536 octets" "ligne-de-10-mo.csv, ligne 2 :"
+
+# the same, the cell between quotes
+{
+	echo "$PH"
+	printf 'LEG-X,"'
+	ten_mb
+	echo '",FRUITS_ET_LEGUMES,,FR,59,,20,oui,REGION,Ferme,kg,1000,1.10,20000,,,non,non'
+} >"$GEN/cellule-entre-guillemets-de-10-mo.csv"
+check_bad "$GEN/cellule-entre-guillemets-de-10-mo.csv" produits 2 \
+	"ligne de plus de 65536 octets" "cellule-entre-guillemets-de-10-mo.csv, ligne 2 :"
+
+# a 10 MB header line
+{ ten_mb; echo; echo 'LEG-X,Navets'; } >"$GEN/en-tete-de-10-mo.csv"
+check_bad "$GEN/en-tete-de-10-mo.csv" produits 2 \
+	"ligne de plus de 65536 octets" "en-tete-de-10-mo.csv, ligne 1 :"
+
+# 1100 bad rows: the first 1000 problems are listed, then a count
+{
+	echo 'code,nom,famille,unite,prix_ht,viande,poisson'
+	for i in $(seq 1 1100); do
+		echo "X-$i,Produit $i,AUTRES,kg,-1,non,non"
+	done
+} >"$GEN/1100-prix-negatifs.csv"
+check_bad "$GEN/1100-prix-negatifs.csv" produits 2 \
+	"… et 100 autres problèmes." "ligne 1001, colonne 5 (prix_ht) : « -1 » est négatif"
+expect_stderr "1100 problèmes dans" "1100-prix-negatifs.csv: total"
+
+# a file that does not exist
+check_bad "$GEN/n-existe-pas.csv" produits 2 \
+	"fichier introuvable" "n-existe-pas.csv :"
+
+# an empty file, and one with only empty lines
+: >"$GEN/vide.csv"
+check_bad "$GEN/vide.csv" etablissements 2 "le fichier est vide" "vide.csv :"
+printf '\n\r\n\n' >"$GEN/lignes-vides.csv"
+check_bad "$GEN/lignes-vides.csv" menus 2 "le fichier est vide" "lignes-vides.csv :"
+
+# a device, not a regular file
+check_bad /dev/null recettes 2 "ce n'est pas un fichier ordinaire" "/dev/null :"
+
+# a named pipe nobody writes to: must be refused at once, not waited on
+if mkfifo "$GEN/tube.csv" 2>/dev/null; then
+	CANTINE_TIMEOUT=10 check_bad "$GEN/tube.csv" produits 2 \
+		"ce n'est pas un fichier ordinaire" "tube.csv :"
+fi
+
+# a file that cannot be read (meaningless as root)
+if [ "$(id -u)" != 0 ]; then
+	printf '%s\n' "$PH" >"$GEN/illisible.csv"
+	chmod 000 "$GEN/illisible.csv"
+	check_bad "$GEN/illisible.csv" produits 2 "lecture refusée" "illisible.csv :"
+fi
+
+finish
