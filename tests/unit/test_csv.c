@@ -729,7 +729,9 @@ static void test_import_quote_issues(void **state)
 				&pbs, NULL), CANTINE_EINVAL);
 	assert_int_equal(cantine_problems_count(pbs), 1);
 	assert_int_equal(cantine_problems_get(pbs, 0)->line, 2);
-	assert_true(tu_contains(cantine_problems_get(pbs, 0)->message, "colonne 2"));
+	assert_int_equal(cantine_problems_get(pbs, 0)->column, 2);
+	assert_string_equal(cantine_problems_get(pbs, 0)->field, "nom");
+	assert_true(tu_contains(cantine_problems_get(pbs, 0)->message, "guillemet fermant"));
 	cantine_problems_free(pbs);
 
 	pbs = NULL;
@@ -737,6 +739,7 @@ static void test_import_quote_issues(void **state)
 				&pbs, NULL), CANTINE_EINVAL);
 	assert_int_equal(cantine_problems_count(pbs), 1);
 	assert_int_equal(cantine_problems_get(pbs, 0)->line, 3);
+	assert_int_equal(cantine_problems_get(pbs, 0)->column, 2);
 	assert_true(tu_contains(cantine_problems_get(pbs, 0)->message, "guillemet"));
 	cantine_problems_free(pbs);
 	assert_int_equal(product_rows(f), 0);
