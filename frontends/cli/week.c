@@ -45,17 +45,24 @@ static void euros(int64_t cents, char *out, size_t n)
 	snprintf(out, n, "%" PRId64 ",%02" PRId64 " €", cents / 100, cents % 100);
 }
 
-/* Pad a UTF-8 string to `width` characters. */
+/* Number of characters of a UTF-8 string. */
+static int utf8_width(const char *s)
+{
+	int n = 0;
+
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+/* Print a UTF-8 string padded to `width` characters. */
 static void put_padded(const char *s, int width)
 {
-	int chars = 0;
-	const char *p;
+	int n;
 
-	for (p = s; *p; p++)
-		if (((unsigned char)*p & 0xC0) != 0x80)
-			chars++;
 	fputs(s, stdout);
-	for (; chars < width; chars++)
+	for (n = utf8_width(s); n < width; n++)
 		putchar(' ');
 }
 
@@ -73,6 +80,47 @@ static void print_allergens(unsigned contains, unsigned traces)
 	cantine_buf_dispose(&b);
 }
 
+/* One day's meal: each course, each dish offered, its marks. */
+static void print_meal(const cantine_meal *m, int width)
+{
+	char buf[64];
+	int64_t cost = 0;
+	size_t k;
+
+	french_date(m->date, m->weekday, buf, sizeof(buf));
+	buf[0] = (char)(buf[0] - 'a' + 'A');
+	printf("\n%s — %s%s\n", buf, cantine_status_name(m->status),
+	       m->vegetarian ? " — menu végétarien" : "");
+	for (k = 0; k < m->n_offers; k++) {
+		const cantine_offer *o = &m->offers[k];
+		char course[32];
+
+		snprintf(course, sizeof(course), "%s", cantine_course_name(o->course));
+		/* Upper-case the first letter; courses start with ASCII or "é". */
+		if (course[0] >= 'a' && course[0] <= 'z')
+			course[0] = (char)(course[0] - 'a' + 'A');
+		else if (strncmp(course, "é", 2) == 0)
+			memcpy(course, "É", 2);
+		printf("  ");
+		put_padded(k > 0 && m->offers[k - 1].course == o->course ? "  ou" : course, 17);
+		put_padded(o->dish, width);
+		printf("%s", o->vegetarian && o->course != CANTINE_COURSE_PAIN ? " [végé]" : "       ");
+		print_allergens(o->allergens, o->traces);
+		putchar('\n');
+		/* Cost of the meal: the dearest choice of each course. */
+		if (k + 1 == m->n_offers || m->offers[k + 1].course != o->course) {
+			int64_t best = 0;
+			size_t j = k + 1;
+			while (j-- > 0 && m->offers[j].course == o->course)
+				if (m->offers[j].cost_cents > best)
+					best = m->offers[j].cost_cents;
+			cost += best;
+		}
+	}
+	euros(cost, buf, sizeof(buf));
+	printf("  Coût matière par repas (choix le plus cher) : %s\n", buf);
+}
+
 int cmd_week(cantine_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -85,7 +133,7 @@ int cmd_week(cantine_ctx *ctx, int argc, char **argv)
 	cantine_etab *etab = NULL;
 	cantine_week *w = NULL;
 	char today[16], buf[64];
-	int c, rc, year, week, veg = 0;
+	int c, rc, year, week, day, veg = 0, width = 20;
 	size_t i, k;
 
 	optind = 1;
@@ -130,44 +178,27 @@ int cmd_week(cantine_ctx *ctx, int argc, char **argv)
 	french_date(cantine_week_monday(w), 0, buf, sizeof(buf));
 	printf("%s (%s) — semaine %d de %d, à partir du %s\n", etab->name, etab->uai,
 	       week, year, buf);
-	if (cantine_week_meal_count(w) == 0)
-		printf("\nAucun repas prévu cette semaine.\n");
 	for (i = 0; i < cantine_week_meal_count(w); i++) {
 		const cantine_meal *m = cantine_week_meal(w, i);
-		int64_t cost = 0;
+		for (k = 0; k < m->n_offers; k++)
+			if (utf8_width(m->offers[k].dish) > width)
+				width = utf8_width(m->offers[k].dish);
+	}
+	/* Every service day, and any other day with a meal. */
+	for (day = 0, i = 0; day < 7; day++) {
+		const cantine_meal *m = cantine_week_meal(w, i);
+		char date_s[11];
 
-		french_date(m->date, m->weekday, buf, sizeof(buf));
-		buf[0] = (char)(buf[0] - 'a' + 'A');
-		printf("\n%s — %s%s\n", buf, cantine_status_name(m->status),
-		       m->vegetarian ? " — menu végétarien" : "");
-		veg += m->vegetarian;
-		for (k = 0; k < m->n_offers; k++) {
-			const cantine_offer *o = &m->offers[k];
-			char course[32];
-			snprintf(course, sizeof(course), "%s", cantine_course_name(o->course));
-			/* Upper-case the first letter; courses start with ASCII or "é". */
-			if (course[0] >= 'a' && course[0] <= 'z')
-				course[0] = (char)(course[0] - 'a' + 'A');
-			else if (strncmp(course, "é", 2) == 0)
-				memcpy(course, "É", 2);
-			printf("  ");
-			put_padded(k > 0 && m->offers[k - 1].course == o->course ? "  ou" : course, 17);
-			put_padded(o->dish, 40);
-			printf("%s", o->vegetarian && o->course != CANTINE_COURSE_PAIN ? " [végé]" : "       ");
-			print_allergens(o->allergens, o->traces);
-			putchar('\n');
-			/* Cost of the meal: the dearest choice of each course. */
-			if (k + 1 == m->n_offers || m->offers[k + 1].course != o->course) {
-				int64_t best = 0;
-				size_t j = k + 1;
-				while (j-- > 0 && m->offers[j].course == o->course)
-					if (m->offers[j].cost_cents > best)
-						best = m->offers[j].cost_cents;
-				cost += best;
-			}
+		if (m && m->weekday == day) {
+			veg += m->vegetarian;
+			print_meal(m, width);
+			i++;
+		} else if (etab->service_days & (1u << day) &&
+			   cantine_date_add(date_s, cantine_week_monday(w), day) == 0) {
+			french_date(date_s, day, buf, sizeof(buf));
+			buf[0] = (char)(buf[0] - 'a' + 'A');
+			printf("\n%s — aucun menu saisi\n", buf);
 		}
-		euros(cost, buf, sizeof(buf));
-		printf("  Coût matière par repas (choix le plus cher) : %s\n", buf);
 	}
 	if (cantine_week_meal_count(w) > 0)
 		printf("\nMenus végétariens cette semaine : %d%s\n", veg,

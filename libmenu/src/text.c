@@ -207,6 +207,16 @@ int cantine_date_check(const char *date)
 	return date && cantine__date_parse(date, &y, &m, &d) ? 0 : CANTINE_EINVAL;
 }
 
+int cantine_date_add(char out[11], const char *date, int days)
+{
+	int y, m, d;
+
+	if (!date || !cantine__date_parse(date, &y, &m, &d))
+		return CANTINE_EINVAL;
+	cantine__date_format(cantine__days_from_civil(y, m, d) + days, out);
+	return 0;
+}
+
 /* Howard Hinnant's civil-date algorithms (public domain description). */
 int64_t cantine__days_from_civil(int y, int m, int d)
 {

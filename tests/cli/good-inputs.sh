@@ -232,7 +232,11 @@ expect_stdout_line "Lundi 7 septembre 2026 — brouillon — menu végétarien" 
 expect_stdout_not "Steak haché" "week of the second collège"
 run_cantine --db "$S" week --etab 0595871L --date 2026-09-16
 expect_rc 0 "week without meals"
-expect_stdout "Aucun repas prévu cette semaine." "week without meals"
+# Each service day says it has no menu yet; Wednesday is not a service day.
+expect_stdout_line "Lundi 14 septembre 2026 — aucun menu saisi" "week without meals"
+expect_stdout_line "Vendredi 18 septembre 2026 — aucun menu saisi" "week without meals"
+expect_stdout_not "Mercredi" "week without meals"
+expect_stdout_not "Menus végétariens" "week without meals"
 # Two collèges: --etab is needed; an unknown UAI.
 run_cantine --db "$S" week --date 2026-09-09
 expect_rc 2 "week without --etab, two collèges"

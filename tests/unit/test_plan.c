@@ -286,6 +286,22 @@ static void test_plan_errors(void **state)
 	assert_null(w);
 }
 
+static void test_date_add(void **state)
+{
+	char out[11];
+
+	(void)state;
+	assert_int_equal(cantine_date_add(out, "2026-11-23", 3), 0);
+	assert_string_equal(out, "2026-11-26");
+	assert_int_equal(cantine_date_add(out, "2024-02-28", 1), 0);
+	assert_string_equal(out, "2024-02-29");
+	assert_int_equal(cantine_date_add(out, "2026-12-28", 6), 0);
+	assert_string_equal(out, "2027-01-03");
+	assert_int_equal(cantine_date_add(out, "2026-03-01", -1), 0);
+	assert_string_equal(out, "2026-02-28");
+	assert_int_equal(cantine_date_add(out, "2025-02-30", 1), CANTINE_EINVAL);
+}
+
 static void test_date_check(void **state)
 {
 	static const char *const ok[] = {
@@ -390,6 +406,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_date_check),
+		cmocka_unit_test(test_date_add),
 		cmocka_unit_test(test_status),
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, tu_teardown_store)
 		T(test_iso_weeks),

@@ -35,6 +35,12 @@ CANTINE_API int cantine_status_parse(const char *text);
 CANTINE_API int cantine_date_check(const char *date);
 
 /**
+ * The date `days` days after `date` (before it when negative), written as
+ * "YYYY-MM-DD" into `out`.  @return 0, or CANTINE_EINVAL for a bad date.
+ */
+CANTINE_API int cantine_date_add(char out[11], const char *date, int days);
+
+/**
  * Replace the meal of `uai` on `date`: its status and the whole list of
  * dishes offered (looked up by name).  One transaction.
  * @return 0, CANTINE_ENOTFOUND (unknown establishment or dish),
