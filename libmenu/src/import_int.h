@@ -47,6 +47,23 @@ struct cantine__import {
 	void                 *state;
 };
 
+/* A new, empty problem list for `file`; NULL when out of memory. */
+cantine_problems *cantine__problems_new(const char *file);
+/* Add a problem (counted always, kept while fewer than 1000). */
+int cantine__problems_add(cantine_problems *p, unsigned line, unsigned column,
+			  const char *field, const char *fmt, va_list ap)
+	__attribute__((format(printf, 5, 0)));
+/* A problem of the whole file (line 0) or of a line as a whole. */
+int cantine__file_problem(cantine__import *imp, unsigned line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* A problem on cell `column` (1-based) of a line, with no known field
+ * (the header line). */
+int cantine__header_problem(cantine__import *imp, unsigned line, unsigned column,
+			    const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* Decode the current record's cells into imp->cell[] (cells.c). */
+int cantine__load_cells(cantine__import *imp);
+
 /* The decoded, trimmed cell of kind column `col` in the current row: ""
  * when the column is absent or the cell could not be decoded. */
 const char *cantine__cell(cantine__import *imp, int col);
