@@ -104,7 +104,7 @@ static void print_meal(const cantine_meal *m, int width)
 		printf("  ");
 		put_padded(k > 0 && m->offers[k - 1].course == o->course ? "  ou" : course, 17);
 		put_padded(o->dish, width);
-		printf("%s", o->vegetarian && o->course != CANTINE_COURSE_PAIN ? " [végé]" : "       ");
+		printf("%s", o->vegetarian ? " [végé]" : "       ");
 		print_allergens(o->allergens, o->traces);
 		putchar('\n');
 		/* Cost of the meal: the dearest choice of each course. */

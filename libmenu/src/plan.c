@@ -324,15 +324,15 @@ int cantine_plan_week(cantine_week **out, cantine_ctx *ctx, const char *uai,
 		rc = cantine__store_err(ctx, "lecture des menus");
 		goto fail;
 	}
-	/* Point each meal at its offers; a meal is vegetarian when every dish
-	 * but bread is (EGALIM weekly vegetarian menu, DOMAIN §2.5). */
+	/* Point each meal at its offers; a meal is vegetarian when no dish
+	 * holds meat or fish (DOMAIN §1.7: "a menu whose components contain
+	 * no meat, fish, crustaceans or seafood"). */
 	for (i = 0, j = 0; i < w->n; i++) {
 		size_t k;
 		w->meals[i].offers = w->offers + j;
 		w->meals[i].vegetarian = 1;
 		for (k = 0; k < w->meals[i].n_offers; k++)
-			if (w->offers[j + k].course != CANTINE_COURSE_PAIN &&
-			    !w->offers[j + k].vegetarian)
+			if (!w->offers[j + k].vegetarian)
 				w->meals[i].vegetarian = 0;
 		j += w->meals[i].n_offers;
 	}

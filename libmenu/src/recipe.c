@@ -17,8 +17,9 @@ void cantine__facts_add(cantine__facts *f, int meat, int fish, unsigned allergen
 			unsigned traces, int64_t price_cents, int unit_grams,
 			int64_t grams_mg)
 {
-	/* Vegetarian: no meat, fish or seafood (décret 2011-1227 art. D. 230-25
-	 * as amended by EGALIM art. 24 for the weekly menu; DOMAIN §2.5). */
+	/* Vegetarian: no meat, fish, crustaceans or seafood; eggs and dairy
+	 * allowed (ma-cantine's definition, DOMAIN §1.7; the weekly menu is
+	 * EGALIM's, made permanent by Climat et résilience, DOMAIN §2.5). */
 	if (meat || fish)
 		f->nonveg = 1;
 	f->allergens |= allergens;

@@ -185,7 +185,8 @@ static void test_week_meals(void **state)
 	assert_int_equal(m->offers[1].cost_cents, 17);
 	assert_int_equal(m->vegetarian, 0);
 
-	/* Tuesday: the bacon bread does not make the meal non-vegetarian. */
+	/* Tuesday: a bacon bread makes the meal non-vegetarian, like any
+	 * other component (DOMAIN §1.7). */
 	m = cantine_week_meal(w, 1);
 	assert_string_equal(m->date, "2026-11-24");
 	assert_int_equal(m->weekday, 1);
@@ -195,7 +196,7 @@ static void test_week_meals(void **state)
 	assert_string_equal(m->offers[1].dish, "Crêpe");
 	assert_string_equal(m->offers[2].dish, "Pain aux lardons");
 	assert_int_equal(m->offers[2].vegetarian, 0);
-	assert_int_equal(m->vegetarian, 1);
+	assert_int_equal(m->vegetarian, 0);
 
 	/* Thursday: offers by course, then by name within a course. */
 	m = cantine_week_meal(w, 2);

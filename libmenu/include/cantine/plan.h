@@ -65,7 +65,7 @@ typedef struct cantine_meal {
 	const char          *date;       /**< "YYYY-MM-DD" */
 	int                  weekday;    /**< 0 = Monday … 6 = Sunday */
 	cantine_status       status;
-	int                  vegetarian; /**< every dish but bread vegetarian */
+	int                  vegetarian; /**< every dish offered is vegetarian */
 	size_t               n_offers;
 	const cantine_offer *offers;     /**< ordered by course, then name */
 } cantine_meal;
