@@ -15,11 +15,6 @@ const char *cantine__cell(cantine__import *imp, int col)
 	return imp->cell[col] ? imp->cell[col] : "";
 }
 
-bool cantine__cell_empty(cantine__import *imp, int col)
-{
-	return cantine__cell(imp, col)[0] == '\0';
-}
-
 /* Decode raw cell bytes into UTF-8 (in imp->cellbuf); report encoding and
  * control-character problems.  Returns 1 ok, 0 reported, or ENOMEM. */
 static int decode_cell(cantine__import *imp, int col, const cantine__csv_cell *cl)

@@ -38,7 +38,6 @@ int cantine__seterr(cantine_ctx *ctx, int code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Set CANTINE_ESTORE with SQLite's message, prefixed by `what`. */
 int cantine__store_err(cantine_ctx *ctx, const char *what);
-void cantine__clearerr(cantine_ctx *ctx);
 
 /* Buffers. */
 int cantine__buf_grow(cantine_buf *b, size_t extra);

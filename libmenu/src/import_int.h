@@ -67,8 +67,6 @@ int cantine__load_cells(cantine__import *imp);
 /* The decoded, trimmed cell of kind column `col` in the current row: ""
  * when the column is absent or the cell could not be decoded. */
 const char *cantine__cell(cantine__import *imp, int col);
-/* True when the cell is empty (or absent, or undecodable). */
-bool cantine__cell_empty(cantine__import *imp, int col);
 /* Report a problem on kind column `col` of the current row (col < 0: the
  * row as a whole).  Returns 0, or CANTINE_ENOMEM. */
 int cantine__problem(cantine__import *imp, int col, const char *fmt, ...)

@@ -86,13 +86,6 @@ int cantine__store_err(cantine_ctx *ctx, const char *what)
 		sqlite3_errmsg(ctx->db));
 }
 
-void cantine__clearerr(cantine_ctx *ctx)
-{
-	ctx->errcode = CANTINE_OK;
-	cantine__free(ctx->errmsg);
-	ctx->errmsg = NULL;
-}
-
 const char *cantine_errmsg(const cantine_ctx *ctx)
 {
 	if (!ctx)
