@@ -12,7 +12,7 @@ MESON_OPTS ?= --buildtype=debugoptimized
 
 # Debian 12 packages the build and the tests need.
 DEB_PKGS = gcc make pkg-config meson ninja-build libsqlite3-dev libxml2-dev \
-           libpcre2-dev libcmocka-dev sqlite3 valgrind python3
+           libpcre2-dev libcmocka-dev sqlite3 valgrind python3 python3-icalendar
 
 .PHONY: all deps build demo test test-plain test-valgrind test-san bench clean
 
@@ -35,6 +35,9 @@ demo: build
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) import recettes examples/recettes.csv
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) import menus examples/menus.csv
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) week --etab $(DEMO_UAI) --date $(DEMO_DATE)
+	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) check week --tout --etab $(DEMO_UAI) --date $(DEMO_DATE)
+	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) allergens --etab $(DEMO_UAI) --date $(DEMO_DATE)
+	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) production --etab $(DEMO_UAI) --date $(DEMO_DATE) --couverts 135
 
 test: build
 	meson test -C $(BUILD) --print-errorlogs --no-suite bench

@@ -25,7 +25,17 @@ int cli_fail(cantine_ctx *ctx, int rc);
  * option at argv[optind - 1], then `usage`; returns EXIT_INPUT. */
 int cli_option_error(int c, char **argv, const char *usage);
 
+/* Number of characters (not bytes) of a UTF-8 string. */
+int cli_width(const char *s);
+/* Print a UTF-8 string padded with spaces to `width` characters. */
+void cli_put_padded(const char *s, int width);
+
 int cmd_week(cantine_ctx *ctx, int argc, char **argv);
+int cmd_check(cantine_ctx *ctx, int argc, char **argv);
+int cmd_allergens(cantine_ctx *ctx, int argc, char **argv);
+int cmd_production(cantine_ctx *ctx, int argc, char **argv);
+int cmd_history(cantine_ctx *ctx, int argc, char **argv);
 int cmd_dish(cantine_ctx *ctx, int argc, char **argv);
+int cmd_calendar(cantine_ctx *ctx, int argc, char **argv);
 
 #endif

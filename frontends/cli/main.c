@@ -21,9 +21,21 @@ static const char usage_main[] =
 	"  week [--etab UAI] [--date AAAA-MM-JJ]\n"
 	"                            menus de la semaine scolaire contenant la date\n"
 	"  dish show NOM             composition, allergènes et coût d'une recette\n"
+	"  check week|period         vérifie les menus (structure des repas, menu\n"
+	"                            végétarien hebdomadaire, coût denrées)\n"
+	"  allergens [--etab UAI] [--date AAAA-MM-JJ]\n"
+	"                            registre des allergènes de la semaine\n"
+	"  production --date AAAA-MM-JJ [--au AAAA-MM-JJ] [--couverts N] [--courses]\n"
+	"                            fiche de production, liste des achats\n"
+	"  history [--etab UAI] [--date AAAA-MM-JJ]\n"
+	"                            ce qui a changé dans les menus, qui, pourquoi\n"
+	"  calendar [--etab UAI] [--from DATE] [--to DATE] [--statut STATUT]\n"
+	"                            menus au format iCalendar (.ics), pour l'agenda des familles\n"
 	"\n"
 	"Options générales :\n"
 	"  --db FICHIER              base à utiliser (défaut : ./cantine.db)\n"
+	"  --auteur NOM              auteur des changements, pour l'historique\n"
+	"                            (défaut : l'utilisateur connecté)\n"
 	"  -h, --help                cette aide ; « cantine COMMANDE --help » pour une commande\n"
 	"  --version                 version de cantine\n"
 	"\n"
@@ -36,7 +48,8 @@ static const char usage_init[] =
 	"Crée la base si elle n'existe pas, ou met à jour son schéma.\n";
 
 static const char usage_import[] =
-	"Usage : cantine [--db FICHIER] import TYPE FICHIER [--encodage ENC]\n"
+	"Usage : cantine [--db FICHIER] [--auteur NOM] import TYPE FICHIER\n"
+	"                [--encodage ENC] [--raison TEXTE]\n"
 	"\n"
 	"Importe un fichier CSV. TYPE : etablissements, produits, recettes, menus.\n"
 	"Séparateur « , », « ; » ou tabulation, détecté sur la ligne d'en-tête.\n"
@@ -45,7 +58,10 @@ static const char usage_import[] =
 	"pas de doublon. Importez dans l'ordre : etablissements, produits, recettes,\n"
 	"menus.\n"
 	"\n"
-	"  --encodage ENC   utf-8 ou windows-1252 (défaut : détection automatique)\n";
+	"  --encodage ENC   utf-8 ou windows-1252 (défaut : détection automatique)\n"
+	"  --raison TEXTE   pourquoi des menus déjà publiés changent : obligatoire\n"
+	"                   pour modifier un menu publié, gardé dans l'historique\n"
+	"                   avec l'auteur (--auteur, défaut : l'utilisateur)\n";
 
 static const char usage_export[] =
 	"Usage : cantine [--db FICHIER] export TYPE\n"
@@ -93,6 +109,24 @@ static int usage_error(const char *what, const char *arg, const char *usage)
 	return EXIT_INPUT;
 }
 
+int cli_width(const char *s)
+{
+	int n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+void cli_put_padded(const char *s, int width)
+{
+	int n;
+
+	fputs(s, stdout);
+	for (n = cli_width(s); n < width; n++)
+		putchar(' ');
+}
+
 int cli_option_error(int c, char **argv, const char *usage)
 {
 	const char *opt = argv[optind - 1];
@@ -136,13 +170,26 @@ static int cmd_init(const char *db, int argc, char **argv)
 	return rc;
 }
 
+/* Who makes the changes, for the history of published menus: --auteur,
+ * else the login name. */
+static const char *author_name;
+
+static const char *author(void)
+{
+	const char *who = author_name ? author_name : getenv("USER");
+
+	return who && *who ? who : NULL;
+}
+
 static int cmd_import(const char *db, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "encodage", required_argument, NULL, 'e' },
+		{ "raison", required_argument, NULL, 'r' },
 		{ NULL, 0, NULL, 0 },
 	};
 	cantine_encoding enc = CANTINE_ENCODING_AUTO;
+	const char *reason = NULL;
 	cantine_problems *pbs = NULL;
 	cantine_import_stats stats;
 	cantine_ctx *ctx;
@@ -152,6 +199,10 @@ static int cmd_import(const char *db, int argc, char **argv)
 	optind = 1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		if (c == 'r') {
+			reason = optarg;
+			continue;
+		}
 		if (c != 'e')
 			return cli_option_error(c, argv, usage_import);
 		if (strcmp(optarg, "utf-8") == 0 || strcmp(optarg, "utf8") == 0)
@@ -169,6 +220,11 @@ static int cmd_import(const char *db, int argc, char **argv)
 		return usage_error("type « %s » inconnu : etablissements, produits, "
 				   "recettes ou menus", argv[optind], usage_import);
 	if ((rc = open_store(&ctx, db, 0)) != 0) {
+		cantine_ctx_free(ctx);
+		return rc;
+	}
+	if (cantine_ctx_set_change(ctx, author(), reason)) {
+		rc = cli_fail(ctx, CANTINE_ENOMEM);
 		cantine_ctx_free(ctx);
 		return rc;
 	}
@@ -226,11 +282,28 @@ static int cmd_export(const char *db, int argc, char **argv)
 	return rc;
 }
 
+/* Commands that only read the store.  Each is called first without a
+ * store (ctx NULL) to handle --help and usage errors, and returns -1 to
+ * go on; then with the store opened read-only. */
+static const struct {
+	const char *name;
+	int (*fn)(cantine_ctx *ctx, int argc, char **argv);
+} readers[] = {
+	{ "week", cmd_week },
+	{ "dish", cmd_dish },
+	{ "check", cmd_check },
+	{ "allergens", cmd_allergens },
+	{ "production", cmd_production },
+	{ "history", cmd_history },
+	{ "calendar", cmd_calendar },
+};
+
 int main(int argc, char **argv)
 {
 	const char *db = "cantine.db";
 	const char *cmd;
 	cantine_ctx *ctx;
+	size_t k;
 	int i = 1, rc;
 
 	while (i < argc && argv[i][0] == '-') {
@@ -239,6 +312,9 @@ int main(int argc, char **argv)
 			i += 2;
 		} else if (strncmp(argv[i], "--db=", 5) == 0) {
 			db = argv[i++] + 5;
+		} else if (strcmp(argv[i], "--auteur") == 0 && i + 1 < argc) {
+			author_name = argv[i + 1];
+			i += 2;
 		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			fputs(usage_main, stdout);
 			return EXIT_OK;
@@ -264,14 +340,15 @@ int main(int argc, char **argv)
 	if (strcmp(cmd, "export") == 0)
 		return wants_help(argc, argv) ? (fputs(usage_export, stdout), 0)
 					      : cmd_export(db, argc, argv);
-	if (strcmp(cmd, "week") == 0 || strcmp(cmd, "dish") == 0) {
-		int (*fn)(cantine_ctx *, int, char **) = cmd[0] == 'w' ? cmd_week : cmd_dish;
+	for (k = 0; k < sizeof(readers) / sizeof(readers[0]); k++) {
+		if (strcmp(cmd, readers[k].name) != 0)
+			continue;
 		/* Help and usage errors are handled before the store is opened. */
-		rc = fn(NULL, argc, argv);
+		rc = readers[k].fn(NULL, argc, argv);
 		if (rc >= 0)
 			return rc;
 		if ((rc = open_store(&ctx, db, CANTINE_OPEN_READONLY)) == 0)
-			rc = fn(ctx, argc, argv);
+			rc = readers[k].fn(ctx, argc, argv);
 		cantine_ctx_free(ctx);
 		return rc;
 	}

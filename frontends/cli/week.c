@@ -24,46 +24,9 @@ static const char usage_dish[] =
 	"Affiche une recette : type de plat, ingrédients et grammages par portion,\n"
 	"allergènes, caractère végétarien et coût matière d'une portion.\n";
 
-static const char *const day_names[7] = {
-	"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-};
-static const char *const month_names[12] = {
-	"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-	"septembre", "octobre", "novembre", "décembre",
-};
-
-static void french_date(const char *iso, int weekday, char *out, size_t n)
-{
-	int y = atoi(iso), m = atoi(iso + 5), d = atoi(iso + 8);
-
-	snprintf(out, n, "%s %d%s %s %d", day_names[weekday], d, d == 1 ? "er" : "",
-		 m >= 1 && m <= 12 ? month_names[m - 1] : "?", y);
-}
-
 static void euros(int64_t cents, char *out, size_t n)
 {
 	snprintf(out, n, "%" PRId64 ",%02" PRId64 " €", cents / 100, cents % 100);
-}
-
-/* Number of characters of a UTF-8 string. */
-static int utf8_width(const char *s)
-{
-	int n = 0;
-
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			n++;
-	return n;
-}
-
-/* Print a UTF-8 string padded to `width` characters. */
-static void put_padded(const char *s, int width)
-{
-	int n;
-
-	fputs(s, stdout);
-	for (n = utf8_width(s); n < width; n++)
-		putchar(' ');
 }
 
 static void print_allergens(unsigned contains, unsigned traces)
@@ -84,10 +47,9 @@ static void print_allergens(unsigned contains, unsigned traces)
 static void print_meal(const cantine_meal *m, int width)
 {
 	char buf[64];
-	int64_t cost = 0;
 	size_t k;
 
-	french_date(m->date, m->weekday, buf, sizeof(buf));
+	cantine_date_french(buf, sizeof(buf), m->date);
 	buf[0] = (char)(buf[0] - 'a' + 'A');
 	printf("\n%s — %s%s\n", buf, cantine_status_name(m->status),
 	       m->vegetarian ? " — menu végétarien" : "");
@@ -102,23 +64,14 @@ static void print_meal(const cantine_meal *m, int width)
 		else if (strncmp(course, "é", 2) == 0)
 			memcpy(course, "É", 2);
 		printf("  ");
-		put_padded(k > 0 && m->offers[k - 1].course == o->course ? "  ou" : course, 17);
-		put_padded(o->dish, width);
+		cli_put_padded(k > 0 && m->offers[k - 1].course == o->course ? "  ou" : course, 17);
+		cli_put_padded(o->dish, width);
 		printf("%s", o->vegetarian ? " [végé]" : "       ");
 		print_allergens(o->allergens, o->traces);
 		putchar('\n');
-		/* Cost of the meal: the dearest choice of each course. */
-		if (k + 1 == m->n_offers || m->offers[k + 1].course != o->course) {
-			int64_t best = 0;
-			size_t j = k + 1;
-			while (j-- > 0 && m->offers[j].course == o->course)
-				if (m->offers[j].cost_cents > best)
-					best = m->offers[j].cost_cents;
-			cost += best;
-		}
 	}
-	euros(cost, buf, sizeof(buf));
-	printf("  Coût matière par repas (choix le plus cher) : %s\n", buf);
+	euros(m->cost_cents, buf, sizeof(buf));
+	printf("  Coût denrées par repas (moyenne des choix de chaque plat) : %s\n", buf);
 }
 
 int cmd_week(cantine_ctx *ctx, int argc, char **argv)
@@ -175,14 +128,14 @@ int cmd_week(cantine_ctx *ctx, int argc, char **argv)
 		return cli_fail(ctx, rc);
 	}
 	cantine_week_iso(w, &year, &week);
-	french_date(cantine_week_monday(w), 0, buf, sizeof(buf));
+	cantine_date_french(buf, sizeof(buf), cantine_week_monday(w));
 	printf("%s (%s) — semaine %d de %d, à partir du %s\n", etab->name, etab->uai,
 	       week, year, buf);
 	for (i = 0; i < cantine_week_meal_count(w); i++) {
 		const cantine_meal *m = cantine_week_meal(w, i);
 		for (k = 0; k < m->n_offers; k++)
-			if (utf8_width(m->offers[k].dish) > width)
-				width = utf8_width(m->offers[k].dish);
+			if (cli_width(m->offers[k].dish) > width)
+				width = cli_width(m->offers[k].dish);
 	}
 	/* Every service day, and any other day with a meal. */
 	for (day = 0, i = 0; day < 7; day++) {
@@ -195,7 +148,7 @@ int cmd_week(cantine_ctx *ctx, int argc, char **argv)
 			i++;
 		} else if (etab->service_days & (1u << day) &&
 			   cantine_date_add(date_s, cantine_week_monday(w), day) == 0) {
-			french_date(date_s, day, buf, sizeof(buf));
+			cantine_date_french(buf, sizeof(buf), date_s);
 			buf[0] = (char)(buf[0] - 'a' + 'A');
 			printf("\n%s — aucun menu saisi\n", buf);
 		}
@@ -261,7 +214,7 @@ int cmd_dish(cantine_ctx *ctx, int argc, char **argv)
 		snprintf(grams + n, sizeof(grams) - (size_t)n, " g");
 		euros(it->cost_cents, money, sizeof(money));
 		printf("    %-12s ", grams);
-		put_padded(it->product_name, 42);
+		cli_put_padded(it->product_name, 42);
 		printf(" %10s%s%s\n", money, it->meat ? "  viande" : "", it->fish ? "  poisson" : "");
 	}
 	cantine_buf_dispose(&b);

@@ -205,7 +205,7 @@ bool cantine__get_money(cantine__import *imp, int col, int64_t *cents)
 		return false;
 	}
 	if (neg) {
-		cantine__problem(imp, col, "« %s » est négatif : un prix ne peut pas être "
+		cantine__problem(imp, col, "« %s » est négatif : un montant ne peut pas être "
 				 "négatif ; corrigez le montant", s);
 		return false;
 	}

@@ -20,6 +20,7 @@ struct cantine_ctx {
 	int       errcode;
 	char     *errmsg;
 	struct cantine__matchers *matchers; /* compiled PCRE2 patterns, lazily */
+	char     *who, *reason; /* cantine_ctx_set_change() */
 };
 
 /* Allocator wrapper: the one place memory comes from, so tests can make it

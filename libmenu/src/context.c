@@ -153,10 +153,27 @@ int cantine_ctx_open(cantine_ctx **out, const char *path, unsigned flags)
 	return 0;
 }
 
+int cantine_ctx_set_change(cantine_ctx *ctx, const char *who, const char *reason)
+{
+	char *w = NULL, *r = NULL;
+
+	if ((who && !(w = cantine__strdup(who))) || (reason && !(r = cantine__strdup(reason)))) {
+		cantine__free(w);
+		return cantine__seterr(ctx, CANTINE_ENOMEM, "mémoire insuffisante");
+	}
+	cantine__free(ctx->who);
+	cantine__free(ctx->reason);
+	ctx->who = w;
+	ctx->reason = r;
+	return 0;
+}
+
 void cantine_ctx_free(cantine_ctx *ctx)
 {
 	if (!ctx)
 		return;
+	cantine__free(ctx->who);
+	cantine__free(ctx->reason);
 	cantine__matchers_free(ctx->matchers);
 	if (ctx->db)
 		sqlite3_close_v2(ctx->db);

@@ -73,7 +73,7 @@ const cantine__col cantine__etab_cols[ETAB_COL__MAX] = {
 	{ "uai", true }, { "siret", false }, { "nom", true },
 	{ "commune_insee", true }, { "departement", true },
 	{ "jours_service", true }, { "eleves", true },
-	{ "demi_pensionnaires", true },
+	{ "demi_pensionnaires", true }, { "cout_denrees_cible", false },
 };
 
 #define REPORT(col, ...) do { \
@@ -143,6 +143,9 @@ int cantine__etab_validate(cantine_ctx *ctx, const cantine_etab *e,
 		REPORT(ETAB_COL_DP, "%d demi-pensionnaires pour %d élèves : il ne peut y "
 		       "avoir plus de demi-pensionnaires que d'élèves",
 		       e->half_boarders, e->pupils);
+	if (e->food_cost_target_cents < 0 || e->food_cost_target_cents > 10000)
+		REPORT(ETAB_COL_COUT, "le coût denrées cible doit être compris entre 0 et "
+		       "100 euros par repas");
 	return bad;
 }
 
@@ -150,9 +153,11 @@ int cantine__etab_prepare(cantine_ctx *ctx, sqlite3_stmt **st)
 {
 	return cantine__prepare(ctx, st,
 		"INSERT INTO etab (uai, siret, name, commune_insee, departement, "
-		"service_days, pupils, half_boarders) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+		"service_days, pupils, half_boarders, food_cost_target_cents) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
 		"ON CONFLICT (uai) DO UPDATE SET siret = ?2, name = ?3, commune_insee = ?4, "
-		"departement = ?5, service_days = ?6, pupils = ?7, half_boarders = ?8");
+		"departement = ?5, service_days = ?6, pupils = ?7, half_boarders = ?8, "
+		"food_cost_target_cents = ?9");
 }
 
 int cantine__etab_write(cantine_ctx *ctx, sqlite3_stmt *st, const cantine_etab *e)
@@ -168,6 +173,10 @@ int cantine__etab_write(cantine_ctx *ctx, sqlite3_stmt *st, const cantine_etab *
 	sqlite3_bind_int(st, 6, (int)e->service_days);
 	sqlite3_bind_int(st, 7, e->pupils);
 	sqlite3_bind_int(st, 8, e->half_boarders);
+	if (e->food_cost_target_cents > 0)
+		sqlite3_bind_int64(st, 9, e->food_cost_target_cents);
+	else
+		sqlite3_bind_null(st, 9);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : cantine__store_err(ctx, "enregistrement d'un établissement");
@@ -226,6 +235,7 @@ static int load(cantine_etab **out, cantine_ctx *ctx, sqlite3_stmt *st)
 	e->service_days = (unsigned)sqlite3_column_int(st, 5);
 	e->pupils = sqlite3_column_int(st, 6);
 	e->half_boarders = sqlite3_column_int(st, 7);
+	e->food_cost_target_cents = sqlite3_column_int64(st, 8); /* NULL → 0 */
 	if (oom) {
 		cantine_etab_free(e);
 		return cantine__seterr(ctx, CANTINE_ENOMEM, "mémoire insuffisante");
@@ -235,7 +245,7 @@ static int load(cantine_etab **out, cantine_ctx *ctx, sqlite3_stmt *st)
 }
 
 #define ETAB_SELECT "SELECT uai, siret, name, commune_insee, departement, " \
-	"service_days, pupils, half_boarders FROM etab "
+	"service_days, pupils, half_boarders, food_cost_target_cents FROM etab "
 
 int cantine_etab_find(cantine_etab **out, cantine_ctx *ctx, const char *uai)
 {
@@ -325,6 +335,7 @@ static int etab_row(cantine__import *imp)
 	const char *txt, *p;
 	char siret[32];
 	long pupils = -1, dp = -1;
+	int64_t target = 0;
 	size_t n = 0;
 	unsigned days;
 	int bad, rc;
@@ -356,11 +367,13 @@ static int etab_row(cantine__import *imp)
 				  "jour", "lun, mar, mer, jeu, ven, sam, dim", &days);
 	bad |= !cantine__get_int(imp, ETAB_COL_ELEVES, 0, 10000, &pupils);
 	bad |= !cantine__get_int(imp, ETAB_COL_DP, 0, 10000, &dp);
+	bad |= !cantine__get_money(imp, ETAB_COL_COUT, &target);
 	if (bad)
 		return 0;
 	e.service_days = days;
 	e.pupils = (int)pupils;
 	e.half_boarders = (int)dp;
+	e.food_cost_target_cents = target;
 	rc = cantine__etab_validate(imp->ctx, &e, cantine__import_report_fn, imp);
 	if (rc < 0)
 		return rc;

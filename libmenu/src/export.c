@@ -88,6 +88,9 @@ static int etabs(cantine_buf *b, sqlite3_stmt *st)
 		rc = cell_mask(b, (unsigned)sqlite3_column_int(st, 5), 7, day_name);
 	for (i = 6; i < 8 && rc == 0; i++)
 		rc = int_cell(b, st, i);
+	if (rc == 0)
+		rc = sqlite3_column_type(st, 8) == SQLITE_NULL ? cell(b, "", false)
+			: fixed(b, sqlite3_column_int64(st, 8), 2);
 	return rc;
 }
 
@@ -167,9 +170,10 @@ static const struct {
 	const char *sql;
 	int (*row)(cantine_buf *, sqlite3_stmt *);
 } exports[CANTINE_KIND__MAX] = {
-	{ "uai,siret,nom,commune_insee,departement,jours_service,eleves,demi_pensionnaires",
+	{ "uai,siret,nom,commune_insee,departement,jours_service,eleves,demi_pensionnaires,"
+	  "cout_denrees_cible",
 	  "SELECT uai, siret, name, commune_insee, departement, service_days, pupils, "
-	  "half_boarders FROM etab ORDER BY uai", etabs },
+	  "half_boarders, food_cost_target_cents FROM etab ORDER BY uai", etabs },
 	{ "code,nom,famille,labels,pays,departement,commune_insee,distance_km,local,"
 	  "definition_local,fournisseur,unite,poids_unite_g,prix_ht,code_ciqual,"
 	  "allergenes,traces,viande,poisson",

@@ -31,7 +31,7 @@ int cantine__import_report_fn(void *ud, int col, const char *msg);
 enum {
 	ETAB_COL_UAI, ETAB_COL_SIRET, ETAB_COL_NOM, ETAB_COL_COMMUNE,
 	ETAB_COL_DEPT, ETAB_COL_JOURS, ETAB_COL_ELEVES, ETAB_COL_DP,
-	ETAB_COL__MAX
+	ETAB_COL_COUT, ETAB_COL__MAX
 };
 extern const cantine__col cantine__etab_cols[ETAB_COL__MAX];
 /* Check every field; returns the number of problems, or ENOMEM. */

@@ -1,6 +1,7 @@
 /*
  * text.c: UTF-8, windows-1252, name folding and civil dates.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "common_int.h"
@@ -214,6 +215,44 @@ int cantine_date_add(char out[11], const char *date, int days)
 	if (!date || !cantine__date_parse(date, &y, &m, &d))
 		return CANTINE_EINVAL;
 	cantine__date_format(cantine__days_from_civil(y, m, d) + days, out);
+	return 0;
+}
+
+int cantine_date_monday(char out[11], const char *date)
+{
+	int y, m, d;
+	int64_t days;
+
+	if (!date || !cantine__date_parse(date, &y, &m, &d))
+		return CANTINE_EINVAL;
+	days = cantine__days_from_civil(y, m, d);
+	cantine__date_format(days - cantine__weekday(days), out);
+	return 0;
+}
+
+int cantine_date_french(char *out, size_t n, const char *date)
+{
+	static const char *const days[7] = {
+		"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+	};
+	static const char *const months[12] = {
+		"janvier", "février", "mars", "avril", "mai", "juin", "juillet",
+		"août", "septembre", "octobre", "novembre", "décembre",
+	};
+	int y, m, d, len;
+
+	if (n > 0)
+		out[0] = '\0';
+	if (!date || !cantine__date_parse(date, &y, &m, &d))
+		return CANTINE_EINVAL;
+	len = snprintf(out, n, "%s %d%s %s %d",
+		       days[cantine__weekday(cantine__days_from_civil(y, m, d))], d,
+		       d == 1 ? "er" : "", months[m - 1], y);
+	if (len < 0 || (size_t)len >= n) {
+		if (n > 0)
+			out[0] = '\0';
+		return CANTINE_EINVAL;
+	}
 	return 0;
 }
 

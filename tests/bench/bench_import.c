@@ -61,7 +61,7 @@ static cantine_ctx *make_store(const char *path)
 	for (i = 0; i < N_ETABS; i++) {
 		cantine_etab e = { uai, NULL, "Collège", "59350", "59",
 				   CANTINE_DAY_MON | CANTINE_DAY_TUE | CANTINE_DAY_WED |
-				   CANTINE_DAY_THU | CANTINE_DAY_FRI, 400, 200 };
+				   CANTINE_DAY_THU | CANTINE_DAY_FRI, 400, 200, 0 };
 		uai_of(i, uai);
 		if (cantine_etab_save(ctx, &e))
 			die(ctx, "etab");

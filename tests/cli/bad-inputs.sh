@@ -188,6 +188,9 @@ check_bad menus-recette-deux-fois-au-meme-repas.csv menus 2 \
 check_bad menus-mercredi-sans-service.csv menus 2 \
 	"le 2026-09-16 est un mercredi, jour sans service de demi-pension pour 0595871L" "ligne 3, colonne 2 (date) :"
 
+check_bad etablissements-cout-cible-negatif.csv etablissements 2 \
+	"« -2.40 » est négatif" "ligne 2, colonne 9 (cout_denrees_cible) :"
+
 # Every committed bad file is in the table above.
 missing=""
 for f in "$BAD"/*; do

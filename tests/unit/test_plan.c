@@ -221,10 +221,13 @@ static void test_week_meals(void **state)
 	assert_null(cantine_week_meal(w, 3));
 	cantine_week_free(w);
 
-	/* Replacing a meal replaces its whole list; now vegetarian. */
+	/* Replacing a meal replaces its whole list; now vegetarian.  It is
+	 * published: the change needs a reason. */
 	{
 		const char *const veg[] = { "Carottes râpées", "Pain", "Pomme" };
+		assert_int_equal(cantine_ctx_set_change(f->ctx, "chef", "menu végétarien"), 0);
 		set_meal(f->ctx, "2026-11-26", CANTINE_STATUS_PUBLISHED, veg, 3);
+		assert_int_equal(cantine_ctx_set_change(f->ctx, NULL, NULL), 0);
 	}
 	w = week(f, "2026-11-29");
 	assert_int_equal(cantine_week_meal_count(w), 3);
@@ -362,45 +365,81 @@ static void test_meal_history(void **state)
 	const char *const a[] = { "Pomme" };
 	const char *const b[] = { "Compote", "Pain" };
 
+	/* Creation: one entry. */
 	set_meal(f->ctx, "2026-11-26", CANTINE_STATUS_DRAFT, a, 1);
 	assert_int_equal(history(f, ""), 1);
 	assert_int_equal(history(f, "WHERE old_status IS NULL AND new_status = 0"), 1);
 
-	/* Same status, other dishes: no new entry. */
+	/* Other dishes: an entry with the dishes before and after. */
 	set_meal(f->ctx, "2026-11-26", CANTINE_STATUS_DRAFT, b, 2);
-	assert_int_equal(history(f, ""), 1);
+	assert_int_equal(history(f, ""), 2);
+	assert_int_equal(history(f, "WHERE dishes_before = 'Pomme' AND "
+				 "dishes_after = 'Compote | Pain' AND reason IS NULL"), 1);
+	/* The same meal again: nothing changed, no entry. */
+	set_meal(f->ctx, "2026-11-26", CANTINE_STATUS_DRAFT, b, 2);
+	assert_int_equal(history(f, ""), 2);
 
 	set_meal(f->ctx, "2026-11-26", CANTINE_STATUS_PROPOSED, b, 2);
-	assert_int_equal(history(f, ""), 2);
 	assert_int_equal(history(f, "WHERE old_status = 0 AND new_status = 1"), 1);
 	set_meal(f->ctx, "2026-11-26", CANTINE_STATUS_PUBLISHED, b, 2);
 	assert_int_equal(history(f, "WHERE old_status = 1 AND new_status = 2"), 1);
-	assert_int_equal(history(f, ""), 3);
+	assert_int_equal(history(f, ""), 4);
+
+	/* A published meal: republishing it unchanged needs no reason;
+	 * changing it needs one, and nothing is written without. */
+	set_meal(f->ctx, "2026-11-26", CANTINE_STATUS_PUBLISHED, b, 2);
+	assert_int_equal(cantine_plan_set_meal(f->ctx, UAI, "2026-11-26",
+					       CANTINE_STATUS_PUBLISHED, a, 1), CANTINE_EINVAL);
+	assert_true(tu_contains(cantine_errmsg(f->ctx),
+				"le menu du jeudi 26 novembre 2026 est publié"));
+	assert_int_equal(history(f, ""), 4);
+	assert_int_equal(tu_file_query_int(f->db_path, "SELECT count(*) FROM meal_dish "
+		"WHERE meal_id = (SELECT id FROM meal WHERE date = '2026-11-26')"), 2);
+	assert_int_equal(cantine_ctx_set_change(f->ctx, "Mme Dupont", "livraison de "
+						"compote annulée"), 0);
+	set_meal(f->ctx, "2026-11-26", CANTINE_STATUS_PUBLISHED, a, 1);
+	assert_int_equal(history(f, "WHERE who = 'Mme Dupont' AND reason = 'livraison de "
+				 "compote annulée' AND old_status = 2 AND new_status = 2 AND "
+				 "dishes_before = 'Compote | Pain' AND dishes_after = 'Pomme'"), 1);
+	assert_int_equal(cantine_ctx_set_change(f->ctx, NULL, NULL), 0);
 
 	/* Another meal has its own history. */
 	set_meal(f->ctx, "2026-11-27", CANTINE_STATUS_PUBLISHED, a, 1);
-	assert_int_equal(history(f, ""), 4);
+	assert_int_equal(history(f, ""), 6);
 	assert_int_equal(history(f, "WHERE meal_id = (SELECT id FROM meal WHERE "
-				 "date = '2026-11-26')"), 3);
+				 "date = '2026-11-26')"), 5);
 	/* Timestamps are filled in. */
-	assert_int_equal(history(f, "WHERE at GLOB '[0-9][0-9][0-9][0-9]-*T*Z'"), 4);
+	assert_int_equal(history(f, "WHERE at GLOB '[0-9][0-9][0-9][0-9]-*T*Z'"), 6);
 
-	/* Through an import too. */
+	/* Through an import too: refused without a reason, with a problem
+	 * on the meal's line; accepted with one. */
 	{
 		static const char csv[] = "uai,date,plat,recette,statut\n"
-			UAI ",2026-11-27,dessert,Pomme,brouillon\n";
+			UAI ",2026-11-27,dessert,Compote,publié\n";
 		cantine_problems *pbs = NULL;
 		cantine_import_stats st;
+		assert_int_equal(cantine_import_csv_mem(f->ctx, CANTINE_KIND_MENUS,
+				 "menus.csv", csv, sizeof(csv) - 1, CANTINE_ENCODING_AUTO,
+				 &pbs, &st), CANTINE_EINVAL);
+		assert_int_equal(cantine_problems_count(pbs), 1);
+		assert_int_equal(cantine_problems_get(pbs, 0)->line, 2);
+		assert_true(tu_contains(cantine_problems_get(pbs, 0)->message,
+					"vendredi 27 novembre 2026 est publié"));
+		cantine_problems_free(pbs);
+		pbs = NULL;
+		assert_int_equal(history(f, ""), 6);
+		assert_int_equal(cantine_ctx_set_change(f->ctx, NULL, "rupture de pommes"), 0);
 		assert_int_equal(cantine_import_csv_mem(f->ctx, CANTINE_KIND_MENUS,
 				 "menus.csv", csv, sizeof(csv) - 1, CANTINE_ENCODING_AUTO,
 				 &pbs, &st), 0);
 		assert_null(pbs);
 		assert_int_equal(st.updated, 1);
 	}
-	assert_int_equal(history(f, "WHERE old_status = 2 AND new_status = 0"), 1);
-	assert_int_equal(history(f, ""), 5);
+	assert_int_equal(history(f, "WHERE reason = 'rupture de pommes' AND "
+				 "dishes_before = 'Pomme' AND dishes_after = 'Compote'"), 1);
+	assert_int_equal(history(f, ""), 7);
 	/* The internal handle sees the same. */
-	assert_int_equal(tu_query_int(f->ctx->db, "SELECT count(*) FROM meal_history"), 5);
+	assert_int_equal(tu_query_int(f->ctx->db, "SELECT count(*) FROM meal_history"), 7);
 }
 
 int main(void)

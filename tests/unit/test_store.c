@@ -110,11 +110,15 @@ static void test_migrate_older_store(void **state)
 	cantine_etab_free(e);
 	assert_true(table_exists(ctx->db, "meal_history"));
 	assert_int_equal(tu_query_int(ctx->db, "SELECT count(*) FROM meal"), 1);
-	/* The triggers of 002 work on the migrated store. */
+	/* The creation trigger of 002 works on the migrated store; status
+	 * changes are recorded by the library since 004. */
 	assert_int_equal(tu_query_int(ctx->db, "SELECT count(*) FROM meal_history"), 0);
-	raw_exec(ctx->db, "UPDATE meal SET status = 2");
+	raw_exec(ctx->db, "INSERT INTO meal (etab_id, date, status) SELECT id, "
+		 "'2026-09-08', 0 FROM etab");
 	assert_int_equal(tu_query_int(ctx->db, "SELECT count(*) FROM meal_history "
-				      "WHERE old_status = 0 AND new_status = 2"), 1);
+				      "WHERE old_status IS NULL AND new_status = 0"), 1);
+	assert_int_equal(tu_query_int(ctx->db, "SELECT count(*) FROM pragma_table_info("
+				      "'meal_history') WHERE name = 'reason'"), 1);
 	cantine_ctx_free(ctx);
 
 	/* Re-opening changes nothing. */

@@ -11,5 +11,8 @@
 #include "recipe.h"
 #include "plan.h"
 #include "io.h"
+#include "report.h"
+#include "check.h"
+#include "production.h"
 
 #endif

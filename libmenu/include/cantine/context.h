@@ -41,6 +41,16 @@ CANTINE_API int cantine_ctx_open(cantine_ctx **out, const char *path,
 /** Close the store and free the context.  Accepts NULL. */
 CANTINE_API void cantine_ctx_free(cantine_ctx *ctx);
 
+/**
+ * Say who makes the next changes and why, until called again: the plan
+ * keeps both in the history of every meal it changes, and a change to a
+ * published meal is refused without a reason (families read published
+ * menus).  Strings are copied; NULL clears.
+ * @return 0 or CANTINE_ENOMEM.
+ */
+CANTINE_API int cantine_ctx_set_change(cantine_ctx *ctx, const char *who,
+                                       const char *reason);
+
 /** The schema version of the open store (PRAGMA user_version). */
 CANTINE_API int cantine_ctx_schema_version(cantine_ctx *ctx);
 

@@ -34,6 +34,8 @@ typedef struct cantine_etab {
 	unsigned    service_days;  /**< CANTINE_DAY_* bits */
 	int         pupils;        /**< number of pupils */
 	int         half_boarders; /**< demi-pensionnaires (≤ pupils) */
+	int64_t     food_cost_target_cents; /**< coût denrées par repas
+	                                     *   aimed at, or 0 when none */
 } cantine_etab;
 
 /**

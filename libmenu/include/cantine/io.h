@@ -103,6 +103,34 @@ CANTINE_API int cantine_import_csv_mem(cantine_ctx *ctx, cantine_kind kind,
 CANTINE_API int cantine_export_csv(cantine_ctx *ctx, cantine_kind kind,
                                    cantine_buf *out);
 
+/**
+ * Export the menus of establishment `uai` from `from` to `to` (both
+ * included) as an iCalendar file (RFC 5545), appended to `out`: one
+ * all-day VEVENT per meal whose status bit (1u << cantine_status) is in
+ * `status_mask`, with the dishes of each course, the vegetarian marks and
+ * the allergens in its DESCRIPTION, all text in French.  CRLF line ends,
+ * lines folded at 75 octets (never inside a UTF-8 character).
+ *
+ * The output is deterministic, so that subscribers see only real changes:
+ * each event's UID is "<date>-<uai>@cantine" and its DTSTAMP the meal's
+ * date at 00:00:00Z.  A period without meals gives a valid calendar
+ * without events.
+ *
+ * @param uai         UAI of the establishment
+ * @param from, to    ISO dates "YYYY-MM-DD", from ≤ to, at most 400 days
+ * @param status_mask statuses to keep, e.g. 1u << CANTINE_STATUS_PUBLISHED
+ *                    for what families may see; 0 keeps none
+ * @param out         receives the calendar (appended); owned by the
+ *                    caller, released with cantine_buf_dispose().  Left
+ *                    unchanged on failure.
+ * @return 0; CANTINE_EINVAL (bad date, period reversed or too long,
+ *         unknown status bit); CANTINE_ENOTFOUND (unknown UAI);
+ *         CANTINE_ESTORE or CANTINE_ENOMEM.
+ */
+CANTINE_API int cantine_export_ical(cantine_ctx *ctx, const char *uai,
+                                    const char *from, const char *to,
+                                    unsigned status_mask, cantine_buf *out);
+
 #ifdef __cplusplus
 }
 #endif

@@ -41,14 +41,64 @@ CANTINE_API int cantine_date_check(const char *date);
 CANTINE_API int cantine_date_add(char out[11], const char *date, int days);
 
 /**
+ * The Monday of the ISO week of `date`, as "YYYY-MM-DD" into `out`.
+ * @return 0, or CANTINE_EINVAL for a bad date.
+ */
+CANTINE_API int cantine_date_monday(char out[11], const char *date);
+
+/**
+ * Write `date` in French, "lundi 7 septembre 2026" ("1er" for the first
+ * day of a month), into out[0..n).  @return 0, or CANTINE_EINVAL for a bad
+ * date or a buffer too small (then out is "").
+ */
+CANTINE_API int cantine_date_french(char *out, size_t n, const char *date);
+
+/**
  * Replace the meal of `uai` on `date`: its status and the whole list of
- * dishes offered (looked up by name).  One transaction.
+ * dishes offered (looked up by name).  One transaction.  A change to an
+ * existing meal is kept in its history with the author and reason set by
+ * cantine_ctx_set_change(); changing a published meal without a reason is
+ * refused (CANTINE_EINVAL), since families read published menus.
  * @return 0, CANTINE_ENOTFOUND (unknown establishment or dish),
- *         CANTINE_EINVAL (bad date) or CANTINE_ESTORE.
+ *         CANTINE_EINVAL (bad date, published meal without a reason) or
+ *         CANTINE_ESTORE.
  */
 CANTINE_API int cantine_plan_set_meal(cantine_ctx *ctx, const char *uai,
                                       const char *date, cantine_status status,
                                       const char *const *dishes, size_t n);
+
+/** One entry of the history of the meals (borrowed view). */
+typedef struct cantine_change {
+	const char *date;        /**< the meal's date */
+	const char *at;          /**< when, UTC, "YYYY-MM-DDTHH:MM:SSZ" */
+	int         old_status;  /**< cantine_status before, -1 at creation */
+	int         new_status;  /**< cantine_status after */
+	const char *who;         /**< author, or NULL */
+	const char *reason;      /**< reason given, or NULL */
+	const char *before;      /**< dishes before, "A | B", or NULL */
+	const char *after;       /**< dishes after, or NULL at creation */
+} cantine_change;
+
+/** The history of the meals of a period.  Opaque. */
+typedef struct cantine_history cantine_history;
+
+/**
+ * The history of the meals of `uai` dated `from` to `to`, by meal date
+ * then time of change.
+ * @param out receives it, freed with cantine_history_free().
+ * @return 0, CANTINE_EINVAL (bad dates), CANTINE_ENOTFOUND (unknown UAI),
+ *         CANTINE_ESTORE or CANTINE_ENOMEM.
+ */
+CANTINE_API int cantine_plan_history(cantine_history **out, cantine_ctx *ctx,
+                                     const char *uai, const char *from,
+                                     const char *to);
+/** Number of entries. */
+CANTINE_API size_t cantine_history_count(const cantine_history *h);
+/** The i-th entry (borrowed). */
+CANTINE_API const cantine_change *cantine_history_get(const cantine_history *h,
+                                                      size_t i);
+/** Free a history.  Accepts NULL. */
+CANTINE_API void cantine_history_free(cantine_history *h);
 
 /** A dish as offered at a meal (borrowed view). */
 typedef struct cantine_offer {
@@ -68,6 +118,8 @@ typedef struct cantine_meal {
 	int                  vegetarian; /**< every dish offered is vegetarian */
 	size_t               n_offers;
 	const cantine_offer *offers;     /**< ordered by course, then name */
+	int64_t              cost_cents; /**< food cost of one meal: for each
+	                                  *   course, the mean of its choices */
 } cantine_meal;
 
 /** The meals of one ISO week for one establishment.  Opaque. */

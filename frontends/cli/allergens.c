@@ -1,0 +1,134 @@
+/*
+ * allergens.c: `cantine allergens`: the allergen register of a week, the
+ * table a canteen keeps at its entrance (décret 2015-447; DOMAIN §5.3):
+ * every dish served × the 14 allergens of Regulation (EU) 1169/2011
+ * Annex II, "contient" and "peut contenir" apart, and per meal the union.
+ */
+#include <getopt.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+
+static const char usage_allergens[] =
+	"Usage : cantine [--db FICHIER] allergens [--etab UAI] [--date AAAA-MM-JJ]\n"
+	"\n"
+	"Registre des allergènes de la semaine qui contient la date (défaut :\n"
+	"aujourd'hui) : pour chaque repas, chaque plat et les 14 allergènes\n"
+	"réglementaires (règlement UE 1169/2011, annexe II), « C » quand le plat en\n"
+	"contient, « T » quand il peut en contenir des traces, puis l'ensemble du\n"
+	"repas. À afficher à l'entrée du restaurant scolaire.\n";
+
+/* Column heads, in the order of cantine_allergen. */
+static const char *const heads[CANTINE_ALLERGEN__MAX] = {
+	"GLU", "CRU", "OEU", "POI", "ARA", "SOJ", "LAI", "FRC", "CEL", "MOU",
+	"SES", "SUL", "LUP", "MOL",
+};
+
+static void row(const char *label, int width, unsigned contains, unsigned traces)
+{
+	int a;
+
+	printf("  ");
+	cli_put_padded(label, width);
+	for (a = 0; a < CANTINE_ALLERGEN__MAX; a++)
+		printf("  %s", contains & (1u << a) ? " C " : traces & (1u << a) ? " T " : " · ");
+	putchar('\n');
+}
+
+int cmd_allergens(cantine_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "etab", required_argument, NULL, 'e' },
+		{ "date", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *uai = NULL, *date = NULL;
+	cantine_etab *etab = NULL;
+	cantine_week *w = NULL;
+	char today[16], day[64];
+	int c, rc, width = 24, year, week, a;
+	size_t i, k;
+
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		if (c == 'e')
+			uai = optarg;
+		else if (c == 'd')
+			date = optarg;
+		else if (c == 'h')
+			return fputs(usage_allergens, stdout), EXIT_OK;
+		else
+			return cli_option_error(c, argv, usage_allergens);
+	}
+	if (optind < argc) {
+		fprintf(stderr, "cantine : argument inattendu « %s »\n\n%s", argv[optind],
+			usage_allergens);
+		return EXIT_INPUT;
+	}
+	if (date && cantine_date_check(date)) {
+		fprintf(stderr, "cantine : « %s » n'est pas une date valide ; écrivez-la "
+			"AAAA-MM-JJ, par exemple 2026-09-07\n", date);
+		return EXIT_INPUT;
+	}
+	if (!ctx)
+		return -1;
+	if (!date) {
+		time_t t = time(NULL);
+		struct tm tm;
+		localtime_r(&t, &tm);
+		strftime(today, sizeof(today), "%Y-%m-%d", &tm);
+		date = today;
+	}
+	rc = uai ? cantine_etab_find(&etab, ctx, uai) : cantine_etab_only(&etab, ctx);
+	if (rc == 0)
+		rc = cantine_plan_week(&w, ctx, etab->uai, date);
+	if (rc) {
+		cantine_etab_free(etab);
+		return cli_fail(ctx, rc);
+	}
+	for (i = 0; i < cantine_week_meal_count(w); i++) {
+		const cantine_meal *m = cantine_week_meal(w, i);
+		for (k = 0; k < m->n_offers; k++)
+			if (cli_width(m->offers[k].dish) > width)
+				width = cli_width(m->offers[k].dish);
+	}
+	cantine_week_iso(w, &year, &week);
+	cantine_date_french(day, sizeof(day), cantine_week_monday(w));
+	printf("Registre des allergènes — %s (%s), semaine %d de %d, à partir du %s\n",
+	       etab->name, etab->uai, week, year, day);
+	printf("C : contient ; T : peut contenir (traces) ; · : absent des ingrédients\n");
+	for (i = 0; i < cantine_week_meal_count(w); i++) {
+		const cantine_meal *m = cantine_week_meal(w, i);
+		unsigned all = 0, tr = 0;
+		int n;
+
+		cantine_date_french(day, sizeof(day), m->date);
+		day[0] = (char)(day[0] - 'a' + 'A');
+		printf("\n%s\n  ", day);
+		for (n = 0; n < width; n++)
+			putchar(' ');
+		for (a = 0; a < CANTINE_ALLERGEN__MAX; a++)
+			printf("  %s", heads[a]);
+		putchar('\n');
+		for (k = 0; k < m->n_offers; k++) {
+			row(m->offers[k].dish, width, m->offers[k].allergens, m->offers[k].traces);
+			all |= m->offers[k].allergens;
+			tr |= m->offers[k].traces;
+		}
+		row("Ensemble du repas", width, all, tr & ~all);
+	}
+	if (cantine_week_meal_count(w) == 0)
+		printf("\nAucun repas prévu cette semaine.\n");
+	printf("\nLégende :");
+	for (a = 0; a < CANTINE_ALLERGEN__MAX; a++)
+		printf("%s %s = %s", a ? "," : "", heads[a],
+		       cantine_allergen_name((cantine_allergen)a));
+	printf(".\nSource : les ingrédients des fiches recettes et les allergènes déclarés "
+	       "par les fournisseurs pour chaque produit.\n");
+	cantine_week_free(w);
+	cantine_etab_free(etab);
+	return EXIT_OK;
+}

@@ -1,0 +1,173 @@
+/*
+ * production.c: production sheets: the quantities of every product to
+ * cook for a period and a number of covers.
+ */
+#include <string.h>
+
+#include "model_int.h"
+
+typedef struct line {
+	cantine_production_line pub;
+	char *strings[5]; /* date, dish, code, name, supplier: owned */
+} line;
+
+struct cantine_production {
+	line  *items;
+	size_t n, cap;
+};
+
+size_t cantine_production_count(const cantine_production *p)
+{
+	return p ? p->n : 0;
+}
+
+const cantine_production_line *cantine_production_get(const cantine_production *p,
+						       size_t i)
+{
+	return p && i < p->n ? &p->items[i].pub : NULL;
+}
+
+void cantine_production_free(cantine_production *p)
+{
+	size_t i;
+	int k;
+
+	if (!p)
+		return;
+	for (i = 0; i < p->n; i++)
+		for (k = 0; k < 5; k++)
+			cantine__free(p->items[i].strings[k]);
+	cantine__free(p->items);
+	cantine__free(p);
+}
+
+int64_t cantine_order_quantity(cantine_unit unit, int unit_grams, int64_t grams_mg)
+{
+	int64_t den;
+
+	if (unit_grams <= 0 || grams_mg <= 0)
+		return 0;
+	if (unit == CANTINE_UNIT_PIECE) {
+		den = (int64_t)unit_grams * 1000;
+		return (grams_mg + den - 1) / den;
+	}
+	/* Tenths of a unit: mg × 10 / (unit_grams × 1000), rounded up. */
+	den = (int64_t)unit_grams * 100;
+	return (grams_mg + den - 1) / den;
+}
+
+int64_t cantine_order_cost(cantine_unit unit, int64_t quantity, int64_t price_cents)
+{
+	if (unit == CANTINE_UNIT_PIECE)
+		return quantity * price_cents;
+	return (quantity * price_cents + 5) / 10;
+}
+
+static int add_line(cantine_production *p, sqlite3_stmt *st, int covers)
+{
+	static const int text_cols[5] = { 0, 1, 4, 5, 6 };
+	int choices = sqlite3_column_int(st, 3);
+	line *l;
+	bool oom = false;
+	int k;
+
+	if (p->n == p->cap) {
+		size_t cap = p->cap ? p->cap * 2 : 64;
+		line *it = cantine__realloc(p->items, cap * sizeof(*it));
+		if (!it)
+			return CANTINE_ENOMEM;
+		p->items = it;
+		p->cap = cap;
+	}
+	l = &p->items[p->n];
+	memset(l, 0, sizeof(*l));
+	for (k = 0; k < 5; k++)
+		l->strings[k] = cantine__column_strdup(st, text_cols[k], &oom);
+	if (!l->strings[4] && !oom)
+		l->strings[4] = cantine__strdup(""), oom = !l->strings[4];
+	if (oom) {
+		for (k = 0; k < 5; k++)
+			cantine__free(l->strings[k]);
+		return CANTINE_ENOMEM;
+	}
+	l->pub.date = l->strings[0];
+	l->pub.dish = l->strings[1];
+	l->pub.course = (cantine_course)sqlite3_column_int(st, 2);
+	l->pub.portions = (covers + choices - 1) / (choices > 0 ? choices : 1);
+	l->pub.product_code = l->strings[2];
+	l->pub.product_name = l->strings[3];
+	l->pub.supplier = l->strings[4];
+	l->pub.unit = (cantine_unit)sqlite3_column_int(st, 7);
+	l->pub.unit_grams = sqlite3_column_int(st, 8);
+	l->pub.price_cents = sqlite3_column_int64(st, 9);
+	l->pub.grams_mg = sqlite3_column_int64(st, 10) * l->pub.portions;
+	l->pub.cost_cents = cantine_cost_cents(l->pub.price_cents, l->pub.unit_grams,
+					       l->pub.grams_mg);
+	p->n++;
+	return 0;
+}
+
+int cantine_production_compute(cantine_production **out, cantine_ctx *ctx,
+			       const char *uai, const char *from, const char *to,
+			       int covers)
+{
+	cantine_production *p;
+	sqlite3_stmt *st;
+	int rc;
+
+	*out = NULL;
+	if (cantine_date_check(from) || cantine_date_check(to) || strcmp(from, to) > 0)
+		return cantine__seterr(ctx, CANTINE_EINVAL, "période invalide (du « %s » au "
+			"« %s ») : donnez deux dates AAAA-MM-JJ, la première avant la seconde",
+			from ? from : "", to ? to : "");
+	if (covers < 1 || covers > 5000)
+		return cantine__seterr(ctx, CANTINE_EINVAL, "%d couverts : le nombre de "
+			"couverts doit être compris entre 1 et 5000", covers);
+	rc = cantine__prepare(ctx, &st,
+		"SELECT m.date, d.name, d.course, "
+		"  (SELECT count(*) FROM meal_dish md2 JOIN dish d2 ON d2.id = md2.dish_id "
+		"   WHERE md2.meal_id = m.id AND d2.course = d.course), "
+		"  p.code, p.name, p.supplier, p.unit, p.unit_grams, p.price_cents, i.grams_mg, "
+		"  e.id "
+		"FROM etab e LEFT JOIN meal m ON m.etab_id = e.id AND m.date BETWEEN ?2 AND ?3 "
+		"LEFT JOIN meal_dish md ON md.meal_id = m.id "
+		"LEFT JOIN dish d ON d.id = md.dish_id "
+		"LEFT JOIN dish_ingredient i ON i.dish_id = d.id "
+		"LEFT JOIN product p ON p.id = i.product_id "
+		"WHERE e.uai = ?1 ORDER BY m.date, d.course, d.name, p.code");
+	if (rc)
+		return rc;
+	sqlite3_bind_text(st, 1, uai, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, to, -1, SQLITE_STATIC);
+	p = cantine__calloc(1, sizeof(*p));
+	if (!p) {
+		sqlite3_finalize(st);
+		return cantine__seterr(ctx, CANTINE_ENOMEM, "mémoire insuffisante");
+	}
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE) {
+		/* Not even the establishment. */
+		sqlite3_finalize(st);
+		cantine_production_free(p);
+		return cantine__seterr(ctx, CANTINE_ENOTFOUND, "aucun établissement d'UAI "
+			"« %s » dans la base", uai);
+	}
+	for (; rc == SQLITE_ROW; rc = sqlite3_step(st)) {
+		if (sqlite3_column_type(st, 4) == SQLITE_NULL)
+			continue; /* the establishment's row when it has no meal */
+		if (add_line(p, st, covers)) {
+			rc = CANTINE_ENOMEM;
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		cantine_production_free(p);
+		return rc == CANTINE_ENOMEM
+			? cantine__seterr(ctx, rc, "mémoire insuffisante")
+			: cantine__store_err(ctx, "calcul de la production");
+	}
+	*out = p;
+	return 0;
+}
