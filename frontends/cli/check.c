@@ -19,6 +19,7 @@ static const char usage_check[] =
 	"                        (arrêté du 30 septembre 2011, art. 1)\n"
 	"  core.vegetarian-week  chaque semaine permet au moins un jour de prendre un\n"
 	"                        menu végétarien complet (loi Climat et résilience)\n"
+	"  core.closed-day       aucun repas un jour de fermeture (fichier fermetures)\n"
 	"  core.food-cost        coût denrées moyen par repas de la semaine comparé à\n"
 	"                        la cible de l'établissement (cout_denrees_cible)\n"
 	"\n"

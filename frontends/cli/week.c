@@ -142,16 +142,27 @@ int cmd_week(cantine_ctx *ctx, int argc, char **argv)
 		const cantine_meal *m = cantine_week_meal(w, i);
 		char date_s[11];
 
+		cantine_buf why = CANTINE_BUF_INIT;
+		int closed;
+
+		cantine_date_add(date_s, cantine_week_monday(w), day);
+		closed = cantine_closed(ctx, etab->uai, date_s, &why) == 1;
 		if (m && m->weekday == day) {
-			veg += m->vegetarian;
+			veg += m->vegetarian && !closed;
 			print_meal(m, width);
+			if (closed)
+				printf("  FERMÉ (%s) : ce repas ne sera pas servi ; "
+				       "supprimez-le ou corrigez la fermeture\n", why.ptr);
 			i++;
-		} else if (etab->service_days & (1u << day) &&
-			   cantine_date_add(date_s, cantine_week_monday(w), day) == 0) {
+		} else if (etab->service_days & (1u << day)) {
 			cantine_date_french(buf, sizeof(buf), date_s);
 			buf[0] = (char)(buf[0] - 'a' + 'A');
-			printf("\n%s — aucun menu saisi\n", buf);
+			if (closed)
+				printf("\n%s — fermé (%s)\n", buf, why.ptr);
+			else
+				printf("\n%s — aucun menu saisi\n", buf);
 		}
+		cantine_buf_dispose(&why);
 	}
 	if (cantine_week_meal_count(w) > 0)
 		printf("\nMenus végétariens cette semaine : %d%s\n", veg,

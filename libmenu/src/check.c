@@ -90,20 +90,23 @@ static int check_structure(cantine_report *r, const char *uai, const cantine_mea
 /* The weekly vegetarian menu (loi Climat et résilience, DOMAIN §2.5): a
  * day qualifies when a pupil can take a complete lunch of vegetarian
  * dishes only (vegetarian as in DOMAIN §1.7). */
-static int check_vegetarian(cantine_report *r, const char *uai, const cantine_week *w)
+static int check_vegetarian(cantine_report *r, const char *uai, const cantine_week *w,
+			    const bool *closed)
 {
 	cantine_buf days = CANTINE_BUF_INIT;
 	char sunday[11], day[64];
 	int year, week, n = 0, rc = 0;
 	size_t i;
 
-	if (cantine_week_meal_count(w) == 0)
+	for (i = 0; i < cantine_week_meal_count(w) && closed[i]; i++)
+		;
+	if (i == cantine_week_meal_count(w))
 		return 0; /* no school week: holidays, or nothing planned yet */
 	cantine_week_iso(w, &year, &week);
 	cantine_date_add(sunday, cantine_week_monday(w), 6);
 	for (i = 0; i < cantine_week_meal_count(w) && rc == 0; i++) {
 		const cantine_meal *m = cantine_week_meal(w, i);
-		if (!complete(courses(m, true)))
+		if (closed[i] || !complete(courses(m, true)))
 			continue;
 		cantine_date_french(day, sizeof(day), m->date);
 		rc = cantine__buf_printf(&days, "%s%s", n++ ? ", " : "", day);
@@ -125,18 +128,45 @@ static int check_vegetarian(cantine_report *r, const char *uai, const cantine_we
 	return rc;
 }
 
+/* A meal planned on a day the establishment is closed (closures imported
+ * with `fermetures`): nobody will eat it, and the menu misleads families. */
+static int check_closed(cantine_report *r, cantine_ctx *ctx, const char *uai,
+			const cantine_meal *m, bool *closed)
+{
+	cantine_buf why = CANTINE_BUF_INIT;
+	char day[64];
+	int rc = cantine_closed(ctx, uai, m->date, &why);
+
+	*closed = rc == 1;
+	if (rc == 1) {
+		cantine_date_french(day, sizeof(day), m->date);
+		rc = cantine__report_add(r, "core.closed-day", CANTINE_SEVERITY_ERROR, uai,
+			m->date, m->date, -1, -1, "%s : un repas est prévu alors que "
+			"l'établissement est fermé (%s) ; supprimez ce repas ou corrigez la "
+			"fermeture", day, why.ptr);
+	}
+	cantine_buf_dispose(&why);
+	return rc;
+}
+
 /* The week's average food cost per meal against the target. */
-static int check_cost(cantine_report *r, const cantine_etab *e, const cantine_week *w)
+static int check_cost(cantine_report *r, const cantine_etab *e, const cantine_week *w,
+		      const bool *closed)
 {
 	int64_t sum = 0, avg;
-	size_t i, n = cantine_week_meal_count(w);
+	size_t i, n = 0;
 	char sunday[11], a[32], t[32], d[32];
 	int year, week;
 
-	if (n == 0 || e->food_cost_target_cents <= 0)
+	if (e->food_cost_target_cents <= 0)
 		return 0;
-	for (i = 0; i < n; i++)
-		sum += cantine_week_meal(w, i)->cost_cents;
+	for (i = 0; i < cantine_week_meal_count(w); i++)
+		if (!closed[i]) {
+			sum += cantine_week_meal(w, i)->cost_cents;
+			n++;
+		}
+	if (n == 0)
+		return 0;
 	avg = (2 * sum + (int64_t)n) / (2 * (int64_t)n);
 	cantine_week_iso(w, &year, &week);
 	cantine_date_add(sunday, cantine_week_monday(w), 6);
@@ -178,16 +208,20 @@ int cantine_check_period(cantine_report **out, cantine_ctx *ctx, const char *uai
 	memcpy(day, from, 11);
 	while (rc == 0 && strcmp(day, to) <= 0) {
 		cantine_week *w;
+		bool closed[7] = { false };
 		size_t i;
 
 		if ((rc = cantine_plan_week(&w, ctx, uai, day)))
 			break;
-		for (i = 0; i < cantine_week_meal_count(w) && rc == 0; i++)
-			rc = check_structure(r, uai, cantine_week_meal(w, i));
+		for (i = 0; i < cantine_week_meal_count(w) && rc == 0; i++) {
+			rc = check_closed(r, ctx, uai, cantine_week_meal(w, i), &closed[i]);
+			if (rc == 0)
+				rc = check_structure(r, uai, cantine_week_meal(w, i));
+		}
 		if (rc == 0)
-			rc = check_vegetarian(r, uai, w);
+			rc = check_vegetarian(r, uai, w, closed);
 		if (rc == 0)
-			rc = check_cost(r, e, w);
+			rc = check_cost(r, e, w, closed);
 		cantine_date_add(day, cantine_week_monday(w), 7);
 		cantine_week_free(w);
 		if (rc == CANTINE_ENOMEM)

@@ -165,6 +165,15 @@ static int menus(cantine_buf *b, sqlite3_stmt *st)
 	return rc;
 }
 
+static int closures(cantine_buf *b, sqlite3_stmt *st)
+{
+	int rc = 0, i;
+
+	for (i = 0; i < 4 && rc == 0; i++)
+		rc = cell_col(b, st, i);
+	return rc;
+}
+
 static const struct {
 	const char *header;
 	const char *sql;
@@ -191,6 +200,10 @@ static const struct {
 	  "JOIN etab e ON e.id = m.etab_id JOIN meal_dish md ON md.meal_id = m.id "
 	  "JOIN dish d ON d.id = md.dish_id ORDER BY e.uai, m.date, d.course, d.name",
 	  menus },
+	{ "uai,debut,fin,motif",
+	  "SELECT e.uai, c.first_date, c.last_date, c.reason FROM closure c "
+	  "JOIN etab e ON e.id = c.etab_id ORDER BY e.uai, c.first_date, c.last_date",
+	  closures },
 };
 
 int cantine_export_csv(cantine_ctx *ctx, cantine_kind kind, cantine_buf *out)

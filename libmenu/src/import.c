@@ -182,7 +182,7 @@ static int map_header(cantine__import *imp)
 
 static const cantine__kind_ops *const kind_ops[CANTINE_KIND__MAX] = {
 	&cantine__etab_ops, &cantine__product_ops, &cantine__recipe_ops,
-	&cantine__menu_ops,
+	&cantine__menu_ops, &cantine__closure_ops,
 };
 
 /* A problem the reader found, on cell `cell` (0-based) of the record. */
@@ -384,7 +384,7 @@ int cantine_import_csv(cantine_ctx *ctx, cantine_kind kind, const char *path,
 const char *cantine_kind_name(cantine_kind k)
 {
 	static const char *const names[CANTINE_KIND__MAX] = {
-		"etablissements", "produits", "recettes", "menus",
+		"etablissements", "produits", "recettes", "menus", "fermetures",
 	};
 	return (unsigned)k < CANTINE_KIND__MAX ? names[k] : NULL;
 }
@@ -396,6 +396,7 @@ int cantine_kind_parse(const char *text)
 		{ "produits", 1 }, { "products", 1 }, { "catalogue", 1 },
 		{ "recettes", 2 }, { "recipes", 2 }, { "plats", 2 },
 		{ "menus", 3 },
+		{ "fermetures", 4 }, { "closures", 4 },
 	};
 	size_t i;
 

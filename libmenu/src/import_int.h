@@ -105,5 +105,6 @@ extern const cantine__kind_ops cantine__etab_ops;
 extern const cantine__kind_ops cantine__product_ops;
 extern const cantine__kind_ops cantine__recipe_ops;
 extern const cantine__kind_ops cantine__menu_ops;
+extern const cantine__kind_ops cantine__closure_ops;
 
 #endif

@@ -191,6 +191,9 @@ check_bad menus-mercredi-sans-service.csv menus 2 \
 check_bad etablissements-cout-cible-negatif.csv etablissements 2 \
 	"« -2.40 » est négatif" "ligne 2, colonne 9 (cout_denrees_cible) :"
 
+check_bad fermetures-fin-avant-debut.csv fermetures 2 \
+	"la fermeture finit le 2026-10-17, avant de commencer le 2026-11-02" "ligne 2, colonne 3 (fin) :"
+
 # Every committed bad file is in the table above.
 missing=""
 for f in "$BAD"/*; do

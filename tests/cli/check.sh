@@ -93,6 +93,22 @@ run_cantine --db "$S" production --etab 0595871L --date 2026-10-21
 expect_rc 0 "production, no meal"
 expect_stdout "Aucun repas prévu sur cette période." "production, no meal"
 
+# Closures: Tuesday 8 September, the week's only vegetarian day, becomes
+# a school outing: its meal is reported, and the week has no vegetarian
+# day left.
+run_cantine --db "$S" import fermetures "$GOOD/fermetures.csv"
+expect_rc 0 "import fermetures"
+expect_stdout "2 lignes lues, 2 créés" "import fermetures"
+run_cantine --db "$S" check week --etab 0595871L --date 2026-09-08
+expect_rc 1 "check week with a closed day"
+expect_stdout "mardi 8 septembre 2026 : un repas est prévu alors que l'établissement est fermé (Sortie pédagogique)" "closed day"
+expect_stdout "semaine 37 de 2026 : aucun jour ne permet de prendre un menu végétarien complet" "only vegetarian day closed"
+run_cantine --db "$S" week --etab 0595871L --date 2026-10-21
+expect_stdout_line "Lundi 19 octobre 2026 — fermé (Vacances de la Toussaint)" "week during holidays"
+expect_stdout_not "Mercredi" "week during holidays: no Wednesday"
+run_cantine --db "$S" export fermetures
+expect_stdout_line "0595871L,2026-09-08,2026-09-08,Sortie pédagogique" "export fermetures"
+
 # Usage errors and help.
 run_cantine --db "$S" check
 expect_rc 2 "check without a subcommand"

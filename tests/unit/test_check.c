@@ -231,6 +231,40 @@ static void test_cost(void **state)
 	cantine_report_free(r);
 }
 
+static void test_closed_days(void **state)
+{
+	tu_fixture *f = *state;
+	static const char closures[] = "uai,debut,fin,motif\n"
+		"0750654D,2026-09-10,2026-09-11,Sortie au Louvre-Lens\n";
+	cantine_buf why = CANTINE_BUF_INIT;
+	cantine_report *r;
+	const cantine_finding *fd;
+
+	/* Thursday is the only vegetarian day of the week, then it closes. */
+	meal(f->ctx, "2026-09-07", full_meat, 5);
+	meal(f->ctx, "2026-09-10", full_veg, 4);
+	assert_int_equal(cantine_closed(f->ctx, "0750654D", "2026-09-10", NULL), 0);
+	assert_int_equal(cantine_import_csv_mem(f->ctx, CANTINE_KIND_CLOSURES, "fermetures.csv",
+						closures, sizeof(closures) - 1,
+						CANTINE_ENCODING_AUTO, NULL, NULL), 0);
+	assert_int_equal(cantine_closed(f->ctx, "0750654D", "2026-09-10", &why), 1);
+	assert_string_equal(why.ptr, "Sortie au Louvre-Lens");
+	assert_int_equal(cantine_closed(f->ctx, "0750654D", "2026-09-09", NULL), 0);
+	assert_int_equal(cantine_closed(f->ctx, "0750654D", "2026-09-12", NULL), 0);
+	assert_int_equal(cantine_closed(f->ctx, "0590001F", "2026-09-10", NULL), CANTINE_ENOTFOUND);
+	assert_int_equal(cantine_check_period(&r, f->ctx, "0750654D", "2026-09-07",
+					      "2026-09-13"), 0);
+	fd = first(r, "core.closed-day", CANTINE_SEVERITY_ERROR);
+	assert_non_null(fd);
+	assert_string_equal(fd->from, "2026-09-10");
+	assert_true(tu_contains(fd->message, "(Sortie au Louvre-Lens)"));
+	assert_int_equal(count(r, "core.vegetarian-week", CANTINE_SEVERITY_ERROR), 1);
+	/* The closed day's meal is not counted in the week's cost. */
+	assert_int_equal(first(r, "core.food-cost", CANTINE_SEVERITY_INFO)->measured, 185);
+	cantine_report_free(r);
+	cantine_buf_dispose(&why);
+}
+
 static void test_bad_period(void **state)
 {
 	tu_fixture *f = *state;
@@ -254,6 +288,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_vegetarian_flip, setup, tu_teardown_store),
 		cmocka_unit_test_setup_teardown(test_five_day_week, setup, tu_teardown_store),
 		cmocka_unit_test_setup_teardown(test_cost, setup, tu_teardown_store),
+		cmocka_unit_test_setup_teardown(test_closed_days, setup, tu_teardown_store),
 		cmocka_unit_test_setup_teardown(test_bad_period, setup, tu_teardown_store),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -8,6 +8,9 @@
  *  - core.vegetarian-week: every school week with a meal offers at least
  *    one day on which a complete vegetarian menu can be taken (loi Climat
  *    et résilience; DOMAIN §2.5);
+ *  - core.closed-day: no meal on a day the establishment is closed
+ *    (closures imported with `fermetures`); closed days do not count
+ *    for the vegetarian week;
  *  - core.food-cost: the week's average food cost per meal against the
  *    establishment's target, when one is set (a warning, not a rule).
  */

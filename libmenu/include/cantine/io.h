@@ -20,6 +20,7 @@ typedef enum cantine_kind {
 	CANTINE_KIND_PRODUCTS, /**< produits */
 	CANTINE_KIND_RECIPES,  /**< recettes */
 	CANTINE_KIND_MENUS,    /**< menus */
+	CANTINE_KIND_CLOSURES, /**< fermetures */
 	CANTINE_KIND__MAX
 } cantine_kind;
 

@@ -67,6 +67,15 @@ CANTINE_API int cantine_plan_set_meal(cantine_ctx *ctx, const char *uai,
                                       const char *date, cantine_status status,
                                       const char *const *dishes, size_t n);
 
+/**
+ * Is `uai` closed on `date` (a closure imported with `fermetures`)?
+ * @param reason when not NULL and closed, receives the reason (appended).
+ * @return 1 when closed, 0 when open, or a negative error code
+ *         (CANTINE_EINVAL bad date, CANTINE_ENOTFOUND unknown UAI).
+ */
+CANTINE_API int cantine_closed(cantine_ctx *ctx, const char *uai,
+                               const char *date, cantine_buf *reason);
+
 /** One entry of the history of the meals (borrowed view). */
 typedef struct cantine_change {
 	const char *date;        /**< the meal's date */

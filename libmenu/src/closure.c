@@ -1,0 +1,171 @@
+/*
+ * closure.c: days an establishment is closed: the `fermetures` CSV import
+ * and the look-up the checks and views use.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "closure_int.h"
+#include "plan_int.h"
+#include "strmap_int.h"
+#include "text_int.h"
+
+int cantine__closure_reason(cantine_ctx *ctx, int64_t etab, const char *date,
+			    cantine_buf *reason)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = cantine__prepare(ctx, &st,
+		"SELECT reason FROM closure WHERE etab_id = ?1 AND first_date <= ?2 "
+		"AND last_date >= ?2 ORDER BY first_date LIMIT 1")))
+		return rc;
+	sqlite3_bind_int64(st, 1, etab);
+	sqlite3_bind_text(st, 2, date, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		if (reason && cantine__buf_puts(reason, (const char *)sqlite3_column_text(st, 0)))
+			rc = CANTINE_ENOMEM;
+		else
+			rc = 1;
+	} else if (rc == SQLITE_DONE) {
+		rc = 0;
+	} else {
+		rc = cantine__store_err(ctx, "lecture des fermetures");
+	}
+	sqlite3_finalize(st);
+	if (rc == CANTINE_ENOMEM)
+		cantine__seterr(ctx, rc, "mémoire insuffisante");
+	return rc;
+}
+
+int cantine_closed(cantine_ctx *ctx, const char *uai, const char *date,
+		   cantine_buf *reason)
+{
+	int64_t etab;
+	int rc;
+
+	if (cantine_date_check(date))
+		return cantine__seterr(ctx, CANTINE_EINVAL, "« %s » n'est pas une date "
+			"valide (AAAA-MM-JJ)", date ? date : "");
+	rc = cantine__lookup_id(ctx, "SELECT id FROM etab WHERE uai = ?1", uai, &etab, NULL);
+	if (rc == CANTINE_ENOTFOUND)
+		return cantine__seterr(ctx, rc, "aucun établissement d'UAI « %s »", uai);
+	return rc ? rc : cantine__closure_reason(ctx, etab, date, reason);
+}
+
+/* ---- CSV import (docs/formats.md, `fermetures`) ---- */
+
+enum { CL_COL_UAI, CL_COL_DEBUT, CL_COL_FIN, CL_COL_MOTIF, CL_COL__MAX };
+
+static const cantine__col closure_cols[CL_COL__MAX] = {
+	{ "uai", true }, { "debut", true }, { "fin", true }, { "motif", true },
+};
+
+typedef struct closure_state {
+	sqlite3_stmt   *upsert, *exists;
+	cantine__strmap etabs; /* UAI → id */
+	cantine__strmap seen;  /* "uai|debut|fin" → line */
+} closure_state;
+
+static int closure_begin(cantine__import *imp)
+{
+	closure_state *s = imp->state;
+	sqlite3_stmt *st;
+	int rc, added;
+
+	if ((rc = cantine__prepare(imp->ctx, &s->upsert,
+		"INSERT INTO closure (etab_id, first_date, last_date, reason) "
+		"VALUES (?1, ?2, ?3, ?4) ON CONFLICT (etab_id, first_date, last_date) "
+		"DO UPDATE SET reason = ?4")) ||
+	    (rc = cantine__prepare(imp->ctx, &s->exists, "SELECT 1 FROM closure WHERE "
+		"etab_id = ?1 AND first_date = ?2 AND last_date = ?3")) ||
+	    (rc = cantine__prepare(imp->ctx, &st, "SELECT uai, id FROM etab")))
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		cantine__strmap_val *v = cantine__strmap_put(&s->etabs,
+			(const char *)sqlite3_column_text(st, 0), &added);
+		if (!v) {
+			sqlite3_finalize(st);
+			return CANTINE_ENOMEM;
+		}
+		v->id = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : cantine__store_err(imp->ctx, "lecture des établissements");
+}
+
+static bool get_date(cantine__import *imp, int col, const char **out)
+{
+	int y, m, d;
+
+	if (!cantine__get_required(imp, col, out))
+		return false;
+	if (cantine__date_parse(*out, &y, &m, &d))
+		return true;
+	cantine__problem(imp, col, "« %s » n'est pas une date du calendrier ; écrivez-la "
+			 "AAAA-MM-JJ, par exemple 2026-10-17", *out);
+	return false;
+}
+
+static int closure_row(cantine__import *imp)
+{
+	closure_state *s = imp->state;
+	cantine__strmap_val *etab = NULL;
+	const char *uai, *first, *last, *reason;
+	char key[64];
+	bool bad = false;
+	int rc;
+
+	if (cantine__get_required(imp, CL_COL_UAI, &uai)) {
+		etab = cantine__strmap_get(&s->etabs, uai);
+		if (!etab && cantine__problem(imp, CL_COL_UAI, "aucun établissement d'UAI "
+				"« %s » dans la base ; importez d'abord le fichier etablissements, "
+				"ou corrigez l'UAI", uai))
+			return CANTINE_ENOMEM;
+	}
+	bad |= !etab;
+	bad |= !get_date(imp, CL_COL_DEBUT, &first);
+	bad |= !get_date(imp, CL_COL_FIN, &last);
+	bad |= !cantine__get_required(imp, CL_COL_MOTIF, &reason);
+	if (bad)
+		return 0;
+	if (strcmp(first, last) > 0)
+		return cantine__problem(imp, CL_COL_FIN, "la fermeture finit le %s, avant de "
+			"commencer le %s ; inversez les deux dates", last, first);
+	snprintf(key, sizeof(key), "%s|%s|%s", uai, first, last);
+	if ((rc = cantine__seen_once(imp, &s->seen, CL_COL_DEBUT, key, "la fermeture")))
+		return rc < 0 ? rc : 0;
+	if (!imp->clean)
+		return 0;
+	sqlite3_bind_int64(s->exists, 1, etab->id);
+	sqlite3_bind_text(s->exists, 2, first, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s->exists, 3, last, -1, SQLITE_STATIC);
+	if (sqlite3_step(s->exists) == SQLITE_ROW)
+		imp->stats.updated++;
+	else
+		imp->stats.inserted++;
+	sqlite3_reset(s->exists);
+	sqlite3_bind_int64(s->upsert, 1, etab->id);
+	sqlite3_bind_text(s->upsert, 2, first, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s->upsert, 3, last, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s->upsert, 4, reason, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s->upsert);
+	sqlite3_reset(s->upsert);
+	return rc == SQLITE_DONE ? 0 : cantine__store_err(imp->ctx, "enregistrement d'une fermeture");
+}
+
+static void closure_cleanup(cantine__import *imp)
+{
+	closure_state *s = imp->state;
+
+	sqlite3_finalize(s->upsert);
+	sqlite3_finalize(s->exists);
+	cantine__strmap_free(&s->etabs);
+	cantine__strmap_free(&s->seen);
+}
+
+const cantine__kind_ops cantine__closure_ops = {
+	closure_cols, CL_COL__MAX, sizeof(closure_state),
+	closure_begin, closure_row, NULL, closure_cleanup,
+};
