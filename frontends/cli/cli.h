@@ -35,7 +35,12 @@ int cmd_check(cantine_ctx *ctx, int argc, char **argv);
 int cmd_allergens(cantine_ctx *ctx, int argc, char **argv);
 int cmd_production(cantine_ctx *ctx, int argc, char **argv);
 int cmd_history(cantine_ctx *ctx, int argc, char **argv);
+int cmd_plan(cantine_ctx *ctx, int argc, char **argv);
+/* The author of changes: --auteur, else $USER, else NULL. */
+const char *cli_author(void);
 int cmd_dish(cantine_ctx *ctx, int argc, char **argv);
 int cmd_calendar(cantine_ctx *ctx, int argc, char **argv);
+int cmd_export_scdl(cantine_ctx *ctx, int argc, char **argv);
+int cmd_import_scdl(cantine_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -27,10 +27,18 @@ static const char usage_main[] =
 	"                            registre des allergènes de la semaine\n"
 	"  production --date AAAA-MM-JJ [--au AAAA-MM-JJ] [--couverts N] [--courses]\n"
 	"                            fiche de production, liste des achats\n"
+	"  plan set|add|remove|status|copy …\n"
+	"                            modifie les menus, publie une période, recopie\n"
+	"                            un cycle de semaines (cantine plan --help)\n"
 	"  history [--etab UAI] [--date AAAA-MM-JJ]\n"
 	"                            ce qui a changé dans les menus, qui, pourquoi\n"
 	"  calendar [--etab UAI] [--from DATE] [--to DATE] [--statut STATUT]\n"
 	"                            menus au format iCalendar (.ics), pour l'agenda des familles\n"
+	"  export-scdl [--etab UAI] [--from DATE] [--to DATE] [--statut STATUT]\n"
+	"                            menus au format national de données ouvertes\n"
+	"                            « menus collectifs » (SCDL 1.2.3, CSV)\n"
+	"  import-scdl FICHIER [--raison TEXTE] [--encodage ENC]\n"
+	"                            importe les déjeuners d'un fichier « menus collectifs »\n"
 	"\n"
 	"Options générales :\n"
 	"  --db FICHIER              base à utiliser (défaut : ./cantine.db)\n"
@@ -174,7 +182,7 @@ static int cmd_init(const char *db, int argc, char **argv)
  * else the login name. */
 static const char *author_name;
 
-static const char *author(void)
+const char *cli_author(void)
 {
 	const char *who = author_name ? author_name : getenv("USER");
 
@@ -223,7 +231,7 @@ static int cmd_import(const char *db, int argc, char **argv)
 		cantine_ctx_free(ctx);
 		return rc;
 	}
-	if (cantine_ctx_set_change(ctx, author(), reason)) {
+	if (cantine_ctx_set_change(ctx, cli_author(), reason)) {
 		rc = cli_fail(ctx, CANTINE_ENOMEM);
 		cantine_ctx_free(ctx);
 		return rc;
@@ -296,6 +304,7 @@ static const struct {
 	{ "production", cmd_production },
 	{ "history", cmd_history },
 	{ "calendar", cmd_calendar },
+	{ "export-scdl", cmd_export_scdl },
 };
 
 int main(int argc, char **argv)
@@ -340,6 +349,26 @@ int main(int argc, char **argv)
 	if (strcmp(cmd, "export") == 0)
 		return wants_help(argc, argv) ? (fputs(usage_export, stdout), 0)
 					      : cmd_export(db, argc, argv);
+	if (strcmp(cmd, "plan") == 0) {
+		/* Usage first; then on a writable store. */
+		rc = cmd_plan(NULL, argc, argv);
+		if (rc >= 0)
+			return rc;
+		if ((rc = open_store(&ctx, db, 0)) == 0)
+			rc = cmd_plan(ctx, argc, argv);
+		cantine_ctx_free(ctx);
+		return rc;
+	}
+	if (strcmp(cmd, "import-scdl") == 0) {
+		/* Like the readers below, but on a writable store. */
+		rc = cmd_import_scdl(NULL, argc, argv);
+		if (rc >= 0)
+			return rc;
+		if ((rc = open_store(&ctx, db, 0)) == 0)
+			rc = cmd_import_scdl(ctx, argc, argv);
+		cantine_ctx_free(ctx);
+		return rc;
+	}
 	for (k = 0; k < sizeof(readers) / sizeof(readers[0]); k++) {
 		if (strcmp(cmd, readers[k].name) != 0)
 			continue;

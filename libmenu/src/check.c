@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "closure_int.h"
+#include "plan_int.h"
 #include "report_int.h"
 #include "text_int.h"
 
@@ -130,23 +132,20 @@ static int check_vegetarian(cantine_report *r, const char *uai, const cantine_we
 
 /* A meal planned on a day the establishment is closed (closures imported
  * with `fermetures`): nobody will eat it, and the menu misleads families. */
-static int check_closed(cantine_report *r, cantine_ctx *ctx, const char *uai,
-			const cantine_meal *m, bool *closed)
+static int check_closed(cantine_report *r, const char *uai, const cantine_meal *m,
+			const cantine__closures *cl, bool *closed)
 {
-	cantine_buf why = CANTINE_BUF_INIT;
+	const char *why = cantine__closures_find(cl, m->date);
 	char day[64];
-	int rc = cantine_closed(ctx, uai, m->date, &why);
 
-	*closed = rc == 1;
-	if (rc == 1) {
-		cantine_date_french(day, sizeof(day), m->date);
-		rc = cantine__report_add(r, "core.closed-day", CANTINE_SEVERITY_ERROR, uai,
-			m->date, m->date, -1, -1, "%s : un repas est prévu alors que "
-			"l'établissement est fermé (%s) ; supprimez ce repas ou corrigez la "
-			"fermeture", day, why.ptr);
-	}
-	cantine_buf_dispose(&why);
-	return rc;
+	*closed = why != NULL;
+	if (!why)
+		return 0;
+	cantine_date_french(day, sizeof(day), m->date);
+	return cantine__report_add(r, "core.closed-day", CANTINE_SEVERITY_ERROR, uai,
+		m->date, m->date, -1, -1, "%s : un repas est prévu alors que "
+		"l'établissement est fermé (%s) ; supprimez ce repas ou corrigez la "
+		"fermeture", day, why);
 }
 
 /* The week's average food cost per meal against the target. */
@@ -189,9 +188,11 @@ static int check_cost(cantine_report *r, const cantine_etab *e, const cantine_we
 int cantine_check_period(cantine_report **out, cantine_ctx *ctx, const char *uai,
 			 const char *from, const char *to)
 {
+	cantine__closures cl = { NULL, 0 };
 	cantine_report *r = NULL;
 	cantine_etab *e = NULL;
-	char day[11];
+	char day[11], last[11];
+	int64_t etab;
 	int rc;
 
 	*out = NULL;
@@ -201,11 +202,21 @@ int cantine_check_period(cantine_report **out, cantine_ctx *ctx, const char *uai
 			from ? from : "", to ? to : "");
 	if ((rc = cantine_etab_find(&e, ctx, uai)))
 		return rc;
+	/* Whole weeks: from the Monday of `from` to the Sunday of `to`. */
+	cantine_date_monday(day, from);
+	cantine_date_monday(last, to);
+	cantine_date_add(last, last, 6);
+	if ((rc = cantine__lookup_id(ctx, "SELECT id FROM etab WHERE uai = ?1", uai, &etab,
+				     NULL)) ||
+	    (rc = cantine__closures_load(ctx, etab, day, last, &cl))) {
+		cantine_etab_free(e);
+		return rc;
+	}
 	if ((rc = cantine__report_new(&r))) {
+		cantine__closures_free(&cl);
 		cantine_etab_free(e);
 		return cantine__seterr(ctx, rc, "mémoire insuffisante");
 	}
-	memcpy(day, from, 11);
 	while (rc == 0 && strcmp(day, to) <= 0) {
 		cantine_week *w;
 		bool closed[7] = { false };
@@ -214,7 +225,7 @@ int cantine_check_period(cantine_report **out, cantine_ctx *ctx, const char *uai
 		if ((rc = cantine_plan_week(&w, ctx, uai, day)))
 			break;
 		for (i = 0; i < cantine_week_meal_count(w) && rc == 0; i++) {
-			rc = check_closed(r, ctx, uai, cantine_week_meal(w, i), &closed[i]);
+			rc = check_closed(r, uai, cantine_week_meal(w, i), &cl, &closed[i]);
 			if (rc == 0)
 				rc = check_structure(r, uai, cantine_week_meal(w, i));
 		}
@@ -227,6 +238,7 @@ int cantine_check_period(cantine_report **out, cantine_ctx *ctx, const char *uai
 		if (rc == CANTINE_ENOMEM)
 			cantine__seterr(ctx, rc, "mémoire insuffisante");
 	}
+	cantine__closures_free(&cl);
 	cantine_etab_free(e);
 	if (rc) {
 		cantine_report_free(r);

@@ -39,6 +39,70 @@ int cantine__closure_reason(cantine_ctx *ctx, int64_t etab, const char *date,
 	return rc;
 }
 
+int cantine__closures_load(cantine_ctx *ctx, int64_t etab, const char *from,
+			   const char *to, cantine__closures *out)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = cantine__prepare(ctx, &st,
+		"SELECT first_date, last_date, reason FROM closure WHERE etab_id = ?1 "
+		"AND last_date >= ?2 AND first_date <= ?3 ORDER BY first_date")))
+		return rc;
+	sqlite3_bind_int64(st, 1, etab);
+	sqlite3_bind_text(st, 2, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, to, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		bool oom = false;
+		if (out->n == cap) {
+			size_t nc = cap ? cap * 2 : 8;
+			void *p = cantine__realloc(out->at, nc * sizeof(*out->at));
+			if (!p) {
+				rc = CANTINE_ENOMEM;
+				break;
+			}
+			out->at = p;
+			cap = nc;
+		}
+		snprintf(out->at[out->n].first, 11, "%s", (const char *)sqlite3_column_text(st, 0));
+		snprintf(out->at[out->n].last, 11, "%s", (const char *)sqlite3_column_text(st, 1));
+		out->at[out->n].reason = cantine__column_strdup(st, 2, &oom);
+		if (oom) {
+			rc = CANTINE_ENOMEM;
+			break;
+		}
+		out->n++;
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	cantine__closures_free(out);
+	return rc == CANTINE_ENOMEM ? cantine__seterr(ctx, rc, "mémoire insuffisante")
+				    : cantine__store_err(ctx, "lecture des fermetures");
+}
+
+const char *cantine__closures_find(const cantine__closures *c, const char *date)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		if (strcmp(c->at[i].first, date) <= 0 && strcmp(date, c->at[i].last) <= 0)
+			return c->at[i].reason;
+	return NULL;
+}
+
+void cantine__closures_free(cantine__closures *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		cantine__free(c->at[i].reason);
+	cantine__free(c->at);
+	memset(c, 0, sizeof(*c));
+}
+
 int cantine_closed(cantine_ctx *ctx, const char *uai, const char *date,
 		   cantine_buf *reason)
 {

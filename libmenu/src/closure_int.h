@@ -11,4 +11,17 @@
 int cantine__closure_reason(cantine_ctx *ctx, int64_t etab, const char *date,
 			    cantine_buf *reason);
 
+/* The closures of an establishment overlapping [from, to], loaded once
+ * for a whole check.  Free with cantine__closures_free(). */
+typedef struct cantine__closures {
+	struct { char first[11], last[11]; char *reason; } *at;
+	size_t n;
+} cantine__closures;
+
+int cantine__closures_load(cantine_ctx *ctx, int64_t etab, const char *from,
+			   const char *to, cantine__closures *out);
+/* The reason `date` is closed, or NULL when open (borrowed). */
+const char *cantine__closures_find(const cantine__closures *c, const char *date);
+void cantine__closures_free(cantine__closures *c);
+
 #endif

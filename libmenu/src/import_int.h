@@ -53,6 +53,11 @@ cantine_problems *cantine__problems_new(const char *file);
 int cantine__problems_add(cantine_problems *p, unsigned line, unsigned column,
 			  const char *field, const char *fmt, va_list ap)
 	__attribute__((format(printf, 5, 0)));
+/* Add a warning: a deviation tolerated by the importer (io.h); it does
+ * not stop the import (imp->clean is not touched). */
+int cantine__problems_warn(cantine_problems *p, unsigned line, unsigned column,
+			   const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
 /* A problem of the whole file (line 0) or of a line as a whole. */
 int cantine__file_problem(cantine__import *imp, unsigned line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

@@ -101,7 +101,23 @@ int cantine__problems_add(cantine_problems *p, unsigned line, unsigned column,
 	pb->column = column;
 	pb->field = field;
 	pb->message = cantine__buf_detach(&b);
+	pb->warning = 0;
 	return 0;
+}
+
+int cantine__problems_warn(cantine_problems *p, unsigned line, unsigned column,
+			   const char *field, const char *fmt, ...)
+{
+	size_t n = p->n;
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = cantine__problems_add(p, line, column, field, fmt, ap);
+	va_end(ap);
+	if (rc == 0 && p->n > n)
+		p->items[n].warning = 1;
+	return rc;
 }
 
 int cantine__file_problem(cantine__import *imp, unsigned line, const char *fmt, ...)

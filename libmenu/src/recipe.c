@@ -125,11 +125,13 @@ int cantine_dish_find(cantine_dish **out, cantine_ctx *ctx, const char *name)
 	cantine_dish *d;
 	sqlite3_stmt *st;
 	bool oom = false;
+	unsigned declared_allergens;
 	int64_t id;
-	int rc;
+	int declared_veg, rc;
 
 	*out = NULL;
-	rc = cantine__prepare(ctx, &st, "SELECT id, name, course, tags FROM dish WHERE name = ?1");
+	rc = cantine__prepare(ctx, &st, "SELECT id, name, course, tags, declared_allergens, "
+			      "declared_vegetarian FROM dish WHERE name = ?1");
 	if (rc)
 		return rc;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
@@ -150,9 +152,17 @@ int cantine_dish_find(cantine_dish **out, cantine_ctx *ctx, const char *name)
 	d->name = cantine__column_strdup(st, 1, &oom);
 	d->course = (cantine_course)sqlite3_column_int(st, 2);
 	d->tags = cantine__column_strdup(st, 3, &oom);
+	declared_allergens = (unsigned)sqlite3_column_int(st, 4);
+	declared_veg = sqlite3_column_int(st, 5);
 	sqlite3_finalize(st);
 	rc = oom ? cantine__seterr(ctx, CANTINE_ENOMEM, "mémoire insuffisante")
 		 : load_items(ctx, d, id);
+	if (rc == 0 && d->n == 0) {
+		/* No ingredient: the facts declared by its publisher (SCDL
+		 * import, migration 006), as week.c shows them. */
+		d->facts.nonveg = declared_veg != 1;
+		d->facts.allergens = declared_allergens;
+	}
 	if (rc) {
 		cantine_dish_free(d);
 		return rc;

@@ -126,13 +126,16 @@ int cantine_plan_week(cantine_week **out, cantine_ctx *ctx, const char *uai,
 	cantine__date_format(mon + 6, sunday);
 	iso_week(mon, &w->iso_year, &w->iso_week);
 
+	/* LEFT JOINs: a dish without ingredients (a declared dish, migration
+	 * 005) is offered all the same, with its declared facts. */
 	rc = cantine__prepare(ctx, &st,
 		"SELECT m.id, m.date, m.status, d.id, d.name, d.course, p.meat, p.fish, "
-		"p.allergens, p.traces, p.price_cents, p.unit_grams, i.grams_mg "
+		"p.allergens, p.traces, p.price_cents, p.unit_grams, i.grams_mg, "
+		"d.declared_allergens, d.declared_vegetarian "
 		"FROM meal m JOIN meal_dish md ON md.meal_id = m.id "
 		"JOIN dish d ON d.id = md.dish_id "
-		"JOIN dish_ingredient i ON i.dish_id = d.id "
-		"JOIN product p ON p.id = i.product_id "
+		"LEFT JOIN dish_ingredient i ON i.dish_id = d.id "
+		"LEFT JOIN product p ON p.id = i.product_id "
 		"WHERE m.etab_id = ?1 AND m.date BETWEEN ?2 AND ?3 "
 		"ORDER BY m.date, d.course, d.name, d.id");
 	if (rc)
@@ -177,11 +180,20 @@ int cantine_plan_week(cantine_week **out, cantine_ctx *ctx, const char *uai,
 			memset(&facts, 0, sizeof(facts));
 		}
 		o = &w->offers[w->n_offers - 1];
-		cantine__facts_add(&facts, sqlite3_column_int(st, 6), sqlite3_column_int(st, 7),
-				   (unsigned)sqlite3_column_int(st, 8),
-				   (unsigned)sqlite3_column_int(st, 9),
-				   sqlite3_column_int64(st, 10), sqlite3_column_int(st, 11),
-				   sqlite3_column_int64(st, 12));
+		if (sqlite3_column_type(st, 12) == SQLITE_NULL) {
+			/* No ingredient: the facts its publisher declared (SCDL
+			 * import, DOMAIN §5.1); undeclared means not vegetarian
+			 * and no known allergen; no cost. */
+			facts.nonveg = sqlite3_column_int(st, 14) != 1;
+			facts.allergens = (unsigned)sqlite3_column_int(st, 13);
+		} else {
+			cantine__facts_add(&facts, sqlite3_column_int(st, 6),
+					   sqlite3_column_int(st, 7),
+					   (unsigned)sqlite3_column_int(st, 8),
+					   (unsigned)sqlite3_column_int(st, 9),
+					   sqlite3_column_int64(st, 10), sqlite3_column_int(st, 11),
+					   sqlite3_column_int64(st, 12));
+		}
 		o->vegetarian = !facts.nonveg;
 		o->allergens = facts.allergens;
 		o->traces = CANTINE__TRACES_ONLY(&facts);

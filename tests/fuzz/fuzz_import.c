@@ -1,6 +1,7 @@
 /*
- * fuzz_import.c: libFuzzer harness for the CSV importers (all four kinds,
- * both encodings), on an in-memory store.
+ * fuzz_import.c: libFuzzer harness for the CSV importers (every kind and
+ * the SCDL menus collectifs importer, both encodings), on an in-memory
+ * store.
  *
  * Built with -Dfuzzing=true (clang, -fsanitize=fuzzer) it is a libFuzzer
  * target; otherwise it gets a main() that replays the files and folders
@@ -60,6 +61,32 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 				abort();
 			cantine_buf_dispose(&b);
 		}
+	}
+	/* The SCDL menus collectifs importer (cantine/scdl.h) on the same
+	 * bytes; its export must accept whatever it wrote (EINVAL only for
+	 * the seed establishment, which has no SIRET). */
+	for (enc = CANTINE_ENCODING_AUTO; enc <= CANTINE_ENCODING_CP1252; enc += 2) {
+		cantine_problems *pbs = NULL;
+		cantine_buf b = CANTINE_BUF_INIT;
+		size_t i, errors = 0;
+		int rc = cantine_import_scdl_mem(ctx, "fuzz", (const char *)data, size,
+						 (cantine_encoding)enc, &pbs, NULL);
+
+		for (i = 0; i < cantine_problems_count(pbs); i++) {
+			errors += !cantine_problems_get(pbs, i)->warning;
+			if (cantine_problem_format(cantine_problems_get(pbs, i), &b) != 0)
+				abort();
+		}
+		/* A rejected file must explain itself with an error. */
+		if (rc == CANTINE_EINVAL && errors == 0 &&
+		    cantine_problems_total(pbs) == cantine_problems_count(pbs))
+			abort();
+		cantine_buf_dispose(&b);
+		cantine_problems_free(pbs);
+		rc = cantine_export_scdl(ctx, NULL, NULL, NULL, 7, &b);
+		if (rc != 0 && rc != CANTINE_EINVAL)
+			abort();
+		cantine_buf_dispose(&b);
 	}
 	return 0;
 }

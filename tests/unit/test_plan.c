@@ -442,6 +442,57 @@ static void test_meal_history(void **state)
 	assert_int_equal(tu_query_int(f->ctx->db, "SELECT count(*) FROM meal_history"), 7);
 }
 
+static void test_set_status_and_copy(void **state)
+{
+	tu_fixture *f = *state;
+	const char *const a[] = { "Pomme" };
+	cantine_report *r;
+	size_t n;
+
+	set_meal(f->ctx, "2026-09-07", CANTINE_STATUS_DRAFT, a, 1);
+	set_meal(f->ctx, "2026-09-08", CANTINE_STATUS_PROPOSED, a, 1);
+	set_meal(f->ctx, "2026-09-14", CANTINE_STATUS_DRAFT, a, 1);
+	/* Publish the first week: two meals change. */
+	assert_int_equal(cantine_plan_set_status(f->ctx, UAI, "2026-09-07", "2026-09-13",
+						 CANTINE_STATUS_PUBLISHED, &n), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(tu_query_int(f->ctx->db, "SELECT count(*) FROM meal WHERE "
+				      "status = 2"), 2);
+	assert_int_equal(tu_query_int(f->ctx->db, "SELECT count(*) FROM meal_dish"), 3);
+	/* Back to draft: published meals change, which needs a reason. */
+	assert_int_equal(cantine_plan_set_status(f->ctx, UAI, "2026-09-07", "2026-09-13",
+						 CANTINE_STATUS_DRAFT, &n), CANTINE_EINVAL);
+	assert_int_equal(tu_query_int(f->ctx->db, "SELECT count(*) FROM meal WHERE "
+				      "status = 2"), 2);
+	assert_int_equal(cantine_plan_set_status(f->ctx, UAI, "2026-09-13", "2026-09-07",
+						 CANTINE_STATUS_DRAFT, &n), CANTINE_EINVAL);
+
+	/* Copy the two weeks four weeks later: three drafts. */
+	assert_int_equal(cantine_plan_copy(&r, f->ctx, UAI, "2026-09-09", 2, "2026-10-05", 0), 0);
+	assert_int_equal(cantine_report_count_severity(r, CANTINE_SEVERITY_INFO), 3);
+	assert_int_equal(cantine_report_count_severity(r, CANTINE_SEVERITY_WARNING), 0);
+	cantine_report_free(r);
+	assert_int_equal(tu_query_int(f->ctx->db, "SELECT count(*) FROM meal WHERE date IN "
+				      "('2026-10-05', '2026-10-06', '2026-10-12') AND status = 0"), 3);
+	/* Again: kept, unless replace. */
+	assert_int_equal(cantine_plan_copy(&r, f->ctx, UAI, "2026-09-07", 2, "2026-10-05", 0), 0);
+	assert_int_equal(cantine_report_count_severity(r, CANTINE_SEVERITY_WARNING), 3);
+	assert_true(tu_contains(cantine_report_get(r, 0)->message, "a déjà un menu"));
+	cantine_report_free(r);
+	assert_int_equal(cantine_plan_copy(&r, f->ctx, UAI, "2026-09-07", 2, "2026-10-05", 1), 0);
+	assert_int_equal(cantine_report_count_severity(r, CANTINE_SEVERITY_INFO), 3);
+	cantine_report_free(r);
+	/* Overlapping source and target, bad weeks. */
+	r = NULL;
+	assert_int_equal(cantine_plan_copy(&r, f->ctx, UAI, "2026-09-07", 2, "2026-09-14", 0),
+			 CANTINE_EINVAL);
+	assert_null(r);
+	assert_int_equal(cantine_plan_copy(&r, f->ctx, UAI, "2026-09-07", 0, "2026-10-05", 0),
+			 CANTINE_EINVAL);
+	assert_int_equal(cantine_plan_copy(&r, f->ctx, "0590001F", "2026-09-07", 1,
+					   "2026-10-05", 0), CANTINE_ENOTFOUND);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -453,6 +504,7 @@ int main(void)
 		T(test_week_meals),
 		T(test_plan_errors),
 		T(test_meal_history),
+		T(test_set_status_and_copy),
 #undef T
 	};
 

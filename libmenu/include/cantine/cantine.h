@@ -14,5 +14,6 @@
 #include "report.h"
 #include "check.h"
 #include "production.h"
+#include "scdl.h"
 
 #endif

@@ -36,13 +36,24 @@ typedef enum cantine_encoding {
 	CANTINE_ENCODING_CP1252
 } cantine_encoding;
 
-/** One problem found in an input file (borrowed view). */
+/**
+ * One problem found in an input file (borrowed view).
+ *
+ * Most problems are errors: the file is not imported.  Some importers
+ * (cantine_import_scdl(), cantine/scdl.h) also report warnings: a
+ * deviation they tolerated and how they read it; a file with warnings
+ * only is imported, and its list of problems is returned all the same.
+ * cantine_problem_format() does not show the severity: say it yourself
+ * ("attention : …").
+ */
 typedef struct cantine_problem {
 	const char *file;    /**< file name as given */
 	unsigned    line;    /**< 1-based physical line, 0 for the whole file */
 	unsigned    column;  /**< 1-based column (cell), 0 when not one cell */
 	const char *field;   /**< column name, or NULL */
 	const char *message; /**< French: what is wrong and what to do */
+	int         warning; /**< 1: a tolerated deviation, the import went on;
+	                      *   0: an error (always 0 for cantine_import_csv) */
 } cantine_problem;
 
 /** The problems of one import.  Opaque. */
@@ -52,7 +63,8 @@ typedef struct cantine_problems cantine_problems;
 CANTINE_API size_t cantine_problems_count(const cantine_problems *p);
 /** Number of problems found, including those not kept. */
 CANTINE_API size_t cantine_problems_total(const cantine_problems *p);
-/** The i-th problem, in file order (borrowed). */
+/** The i-th problem (borrowed): errors in file order, then the
+ *  warnings, if any, in file order. */
 CANTINE_API const cantine_problem *cantine_problems_get(
 	const cantine_problems *p, size_t i);
 /**
@@ -74,8 +86,9 @@ typedef struct cantine_import_stats {
 /**
  * Import the CSV file `path` of kind `kind` into the store.
  *
- * @param problems receives the list of problems when the result is
- *                 CANTINE_EINVAL (may be NULL); freed by the caller.
+ * @param problems receives the list of problems when there are any, so
+ *                 always when the result is CANTINE_EINVAL (may be NULL);
+ *                 freed by the caller.
  * @param stats    receives counts on success (may be NULL)
  * @return 0; CANTINE_EINVAL when the file has problems (nothing written);
  *         CANTINE_EIO when it cannot be read (also listed as a problem);

@@ -109,6 +109,37 @@ CANTINE_API const cantine_change *cantine_history_get(const cantine_history *h,
 /** Free a history.  Accepts NULL. */
 CANTINE_API void cantine_history_free(cantine_history *h);
 
+/**
+ * Set the status of every meal of `uai` from `from` to `to` (inclusive),
+ * e.g. publish a week.  Same history and publication rule as
+ * cantine_plan_set_meal().  One transaction.
+ * @param changed receives the number of meals whose status changed (may
+ *                be NULL).
+ * @return 0, CANTINE_EINVAL, CANTINE_ENOTFOUND, CANTINE_ESTORE.
+ */
+CANTINE_API int cantine_plan_set_status(cantine_ctx *ctx, const char *uai,
+                                        const char *from, const char *to,
+                                        cantine_status status, size_t *changed);
+
+/* cantine_plan_copy() needs report.h. */
+struct cantine_report;
+
+/**
+ * Copy a cycle of `weeks` weeks of menus of `uai`, starting the week of
+ * `from`, onto the weeks starting the week of `onto` (each meal moves by
+ * the same number of days), as drafts.  A target day that is not a service
+ * day or is closed is skipped; a target day that already has a meal is
+ * kept unless `replace`.  One transaction.
+ * @param out receives a report: one finding per meal copied (information)
+ *            and per meal skipped (attention), freed with
+ *            cantine_report_free().
+ * @return 0, CANTINE_EINVAL (bad dates, weeks not in 1..52, overlapping
+ *         source and target), CANTINE_ENOTFOUND, CANTINE_ESTORE.
+ */
+CANTINE_API int cantine_plan_copy(struct cantine_report **out, cantine_ctx *ctx,
+                                  const char *uai, const char *from, int weeks,
+                                  const char *onto, int replace);
+
 /** A dish as offered at a meal (borrowed view). */
 typedef struct cantine_offer {
 	const char    *dish;       /**< dish name */

@@ -1,4 +1,4 @@
--- 005: facts declared for dishes that have no recipe, such as the dishes
+-- 006: facts declared for dishes that have no recipe, such as the dishes
 -- of a menu imported from the national open-data format (SCDL menus
 -- collectifs 1.2.3, DOMAIN §5.1: menuPlatAllergene, menuPlatRegime,
 -- menuPlatSiqo).  A dish with ingredients keeps its derived facts and
@@ -17,4 +17,4 @@ ALTER TABLE dish ADD COLUMN declared_vegetarian INTEGER
 ALTER TABLE dish ADD COLUMN declared_siqo INTEGER
 	CHECK (declared_siqo IS NULL OR declared_siqo BETWEEN 0 AND 31);
 
-PRAGMA user_version = 5;
+PRAGMA user_version = 6;

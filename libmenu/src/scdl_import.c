@@ -1,0 +1,317 @@
+/*
+ * scdl_import.c: importing the lunches of an SCDL "menus collectifs"
+ * file (schema 1.2.x, DOMAIN §5.1) as published meals; docs/formats.md,
+ * section "SCDL".
+ *
+ * This is the driver: reading the file, its encoding, its header, the
+ * transaction.  It reuses the CSV reader, the cell decoding and the
+ * problem list of the CSV import (import_int.h); the header mapping is its
+ * own, since the schema's fields are fixed camelCase names and 7 of the
+ * 26 are not kept.  Values are read by scdl_read.c and scdl_lists.c, rows
+ * written by scdl_rows.c.  Like every import, the file is written in one
+ * transaction while it has no error, and rolled back at the end if it
+ * has any; warnings, collected meanwhile, are added to the problems last.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "scdl_int.h"
+#include "text_int.h"
+
+#define MAX_FILE_SIZE (256u * 1024u * 1024u) /* formats.md "Limits" */
+
+/* The columns read, with the schema's "required" constraint. */
+static const cantine__col scdl_cols[SI__MAX] = {
+	{ "menuCollNom", true }, { "menuCollSiret", true },
+	{ "menuEtablissementNom", true }, { "menuEtablissementSiret", false },
+	{ "menuRestaurantNom", true }, { "menuRestaurantId", false },
+	{ "menuRestaurantIdType", true }, { "menuRestaurantType", true },
+	{ "menuRestaurantConvive", true }, { "menuDate", true },
+	{ "menuRepasType", true }, { "menuPlatType", true },
+	{ "menuPlatNom", true }, { "menuPlatSiqo", false },
+	{ "menuPlatRegime", false }, { "menuPlatAllergene", false },
+	{ "menuPublicationDate", true }, { "menuModificationDate", false },
+	{ "menuModificationInfo", false },
+};
+/* Only the columns: cantine__problem() and cantine__load_cells() read
+ * them; the handlers are the functions of scdl_rows.c. */
+static const cantine__kind_ops scdl_ops = { scdl_cols, SI__MAX, 0, NULL, NULL, NULL, NULL };
+
+/* ---- reading the file ---- */
+
+static int read_file(cantine__import *imp, const char *path, char **data, size_t *len)
+{
+	struct stat sb;
+	size_t got = 0;
+	char *buf;
+	int fd = -1;
+
+	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode))
+		goto not_regular; /* a FIFO would block open() */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0)
+		return cantine__file_problem(imp, 0, "%s", errno == ENOENT
+			? "fichier introuvable ; vérifiez le chemin et le nom du fichier"
+			: errno == EACCES ? "lecture refusée (droits insuffisants) ; vérifiez "
+			"les droits du fichier" : "impossible d'ouvrir le fichier")
+			? CANTINE_ENOMEM : CANTINE_EIO;
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode))
+		goto not_regular;
+	if ((uint64_t)sb.st_size > MAX_FILE_SIZE) {
+		close(fd);
+		return cantine__file_problem(imp, 0, "le fichier dépasse 256 Mio ; découpez-le "
+			"en plusieurs fichiers") ? CANTINE_ENOMEM : CANTINE_EIO;
+	}
+	if (!(buf = cantine__malloc((size_t)sb.st_size + 1))) {
+		close(fd);
+		return CANTINE_ENOMEM;
+	}
+	while (got < (size_t)sb.st_size) {
+		ssize_t r = read(fd, buf + got, (size_t)sb.st_size - got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		got += (size_t)r;
+	}
+	close(fd);
+	buf[got] = '\0';
+	*data = buf;
+	*len = got;
+	return 0;
+not_regular:
+	if (fd >= 0)
+		close(fd);
+	return cantine__file_problem(imp, 0, "ce n'est pas un fichier ordinaire ; donnez "
+		"le chemin d'un fichier CSV") ? CANTINE_ENOMEM : CANTINE_EIO;
+}
+
+/* The encoding rule of every import (formats.md): UTF-8 when valid or
+ * when it holds a valid multi-byte sequence, else windows-1252. */
+static bool guess_cp1252(const char *data, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)data;
+	bool bad = false, multi = false;
+	size_t i = 0, k;
+
+	while (i < len) {
+		k = s[i] < 0x80 ? 1 : cantine__utf8_seq(s + i, len - i);
+		multi |= k > 1;
+		bad |= k == 0;
+		i += k ? k : 1;
+	}
+	return bad && !multi;
+}
+
+/* Map the header: the schema's names, exactly; another case or a name
+ * of schema 1.2/1.2.1 with a warning; an unknown column is ignored with a
+ * warning; a field named twice, or a required field missing, is an error. */
+static int map_header(cantine__scdl_in *s)
+{
+	static const struct { const char *old; int field; } renamed[] = {
+		/* DOMAIN §5.1: 1.2 and 1.2.1 used these names. */
+		{ "menuTypeRepas", SCDL_REPAS_TYPE }, { "menuTypePlat", SCDL_PLAT_TYPE },
+		{ "menuNomPlat", SCDL_PLAT_NOM }, { "menuCodePlat", SCDL_PLAT_CODE },
+	};
+	cantine__import *imp = &s->imp;
+	int seen[SCDL__NFIELDS], f, c, rc = 0;
+	size_t i, k;
+
+	for (f = 0; f < SCDL__NFIELDS; f++)
+		seen[f] = -1;
+	s->ncells = imp->csv.n;
+	for (i = 0; i < imp->csv.n && rc == 0; i++) {
+		const cantine__csv_cell *cl = &imp->csv.cells[i];
+		char name[64];
+		size_t n = cl->len < sizeof(name) ? cl->len : sizeof(name) - 1;
+		const char *as = NULL;
+
+		memcpy(name, cl->text, n);
+		name[n] = '\0';
+		cantine__trim(name);
+		for (f = 0; f < SCDL__NFIELDS && strcmp(name, cantine__scdl_fields[f]); f++)
+			;
+		for (k = 0; f == SCDL__NFIELDS && k < sizeof(renamed) / sizeof(renamed[0]); k++)
+			if (strcasecmp(name, renamed[k].old) == 0)
+				f = renamed[k].field, as = "le nom du schéma 1.2.1";
+		for (k = 0; f == SCDL__NFIELDS && k < SCDL__NFIELDS; k++)
+			if (strcasecmp(name, cantine__scdl_fields[k]) == 0)
+				f = (int)k, as = "le nom exact du schéma";
+		if (f == SCDL__NFIELDS) {
+			rc = cantine__scdl_warn_at(s, cl->line, (unsigned)i + 1, NULL, "colonne « %s » "
+				"inconnue du schéma menus collectifs 1.2.3 : ignorée",
+				cantine__utf8_valid(name, strlen(name)) ? name : "?");
+			continue;
+		}
+		if (seen[f] >= 0) {
+			rc = cantine__header_problem(imp, cl->line, (unsigned)i + 1, "la colonne "
+				"« %s » apparaît deux fois (déjà en colonne %d) ; supprimez l'une "
+				"des deux", cantine__scdl_fields[f], seen[f] + 1);
+			continue;
+		}
+		seen[f] = (int)i;
+		if (as)
+			rc = cantine__scdl_warn_at(s, cl->line, (unsigned)i + 1, NULL, "colonne "
+				"« %s » lue comme « %s », %s", name, cantine__scdl_fields[f], as);
+		for (c = 0; c < SI__MAX; c++)
+			if (strcmp(scdl_cols[c].name, cantine__scdl_fields[f]) == 0)
+				imp->colmap[c] = (int)i;
+	}
+	for (c = 0; c < SI__MAX && rc == 0; c++)
+		if (scdl_cols[c].required && imp->colmap[c] < 0)
+			rc = cantine__problem_at(imp, imp->csv.rec_line, c, "colonne obligatoire "
+				"absente de l'en-tête (schéma menus collectifs 1.2.3) ; "
+				"ajoutez-la, avec une valeur sur chaque ligne");
+	return rc;
+}
+
+/* ---- the driver ---- */
+
+static int run(cantine__scdl_in *s, const char *data, size_t len, cantine_encoding enc)
+{
+	cantine__import *imp = &s->imp;
+	const char *nul = memchr(data, '\0', len), *p;
+	unsigned line = 1;
+	int rc;
+
+	for (p = data; nul && p < nul; p++)
+		line += *p == '\n';
+	if (nul)
+		return cantine__file_problem(imp, line,
+			"octet nul (0x00) à la position %zu du fichier : ce n'est pas un "
+			"fichier texte CSV ; exportez-le au format CSV depuis votre tableur",
+			(size_t)(nul - data) + 1);
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+		data += 3;
+		len -= 3;
+	} else {
+		imp->cp1252 = enc == CANTINE_ENCODING_CP1252 ||
+			      (enc == CANTINE_ENCODING_AUTO && guess_cp1252(data, len));
+	}
+	cantine__csv_init(&imp->csv, data, len);
+	rc = cantine__csv_next(&imp->csv);
+	if (rc < 0)
+		return rc;
+	if (rc == 0)
+		return cantine__file_problem(imp, 0, "le fichier est vide ; il doit commencer "
+			"par la ligne d'en-tête du schéma (menuCollNom,menuCollSiret,…)");
+	if (rc == 2 || imp->csv.issue)
+		return cantine__file_problem(imp, imp->csv.rec_line, "ligne d'en-tête illisible "
+			"(guillemet non fermé ou ligne trop longue) ; la première ligne doit "
+			"nommer les colonnes du schéma");
+	if ((rc = map_header(s)) || !imp->clean || (rc = cantine__scdl_load_store(s)))
+		return rc;
+	while ((rc = cantine__csv_next(&imp->csv)) > 0) {
+		cantine__csv_issue issue = imp->csv.issue;
+
+		if (issue && (rc = cantine__file_problem(imp, imp->csv.issue_line, "%s",
+				issue == CANTINE__CSV_TOO_LONG
+				? "ligne de plus de 64 Kio, ignorée ; vérifiez le contenu du fichier"
+				: issue == CANTINE__CSV_UNTERMINATED
+				? "un guillemet ouvert n'est jamais fermé ; un guillemet à "
+				  "l'intérieur d'une cellule doit être doublé (\"\")"
+				: "du texte suit un guillemet fermant ; à l'intérieur d'une cellule "
+				  "entre guillemets, doublez le guillemet (\"\")")))
+			break;
+		if (issue == CANTINE__CSV_TOO_LONG)
+			continue;
+		if (issue == CANTINE__CSV_UNTERMINATED)
+			break; /* the rest of the file is inside the quote */
+		imp->stats.rows++;
+		if (imp->csv.n != s->ncells) {
+			rc = cantine__file_problem(imp, imp->csv.rec_line, "%zu cellules au lieu "
+				"de %zu (comme l'en-tête) ; vérifiez les séparateurs et les "
+				"guillemets de cette ligne", imp->csv.n, s->ncells);
+		} else if ((rc = cantine__load_cells(imp)) == 0) {
+			rc = cantine__scdl_row(s);
+		}
+		if (rc)
+			break;
+	}
+	if (rc > 0)
+		rc = 0;
+	if (rc == 0)
+		rc = cantine__scdl_finish(s);
+	return rc;
+}
+
+static void cleanup(cantine__scdl_in *s)
+{
+	cantine__scdl_store_free(s);
+	cantine__scdl_warnings_free(s);
+	cantine_buf_dispose(&s->itembuf);
+	cantine__free(s->items);
+	cantine__csv_free(&s->imp.csv);
+	cantine_buf_dispose(&s->imp.cellbuf);
+}
+
+static int import(cantine_ctx *ctx, const char *name, const char *data, size_t len,
+		  const char *path, cantine_encoding enc, cantine_problems **problems,
+		  cantine_import_stats *stats)
+{
+	cantine__scdl_in s;
+	char *owned = NULL;
+	bool began = false;
+	size_t errors;
+	int rc = 0, c;
+
+	if (problems)
+		*problems = NULL;
+	if (stats)
+		memset(stats, 0, sizeof(*stats));
+	memset(&s, 0, sizeof(s));
+	for (c = 0; c < CANTINE__MAX_COLS; c++)
+		s.imp.colmap[c] = -1;
+	s.imp.ctx = ctx;
+	s.imp.ops = &scdl_ops;
+	s.imp.clean = true;
+	if (!(s.imp.problems = cantine__problems_new(name)))
+		return cantine__seterr(ctx, CANTINE_ENOMEM, "mémoire insuffisante");
+	if (path && (rc = read_file(&s.imp, path, &owned, &len)) == 0)
+		data = owned;
+	if (rc == 0 && (rc = cantine__begin(ctx)) == 0) {
+		began = true;
+		rc = run(&s, data, len, enc);
+	}
+	errors = cantine_problems_total(s.imp.problems);
+	if (rc == 0)
+		rc = cantine__scdl_warnings_flush(&s);
+	cleanup(&s);
+	if (rc == 0 && s.imp.clean && began)
+		rc = cantine__commit(ctx);
+	else if (began)
+		cantine__rollback(ctx);
+	if (rc == CANTINE_ENOMEM)
+		cantine__seterr(ctx, rc, "mémoire insuffisante pendant l'import de « %s »", name);
+	else if (rc == CANTINE_EIO)
+		cantine__seterr(ctx, rc, "impossible de lire « %s » : rien n'a été importé", name);
+	else if (rc == 0 && !s.imp.clean)
+		rc = cantine__seterr(ctx, CANTINE_EINVAL, "%zu erreur%s dans « %s » : rien n'a "
+				     "été importé", errors, errors > 1 ? "s" : "", name);
+	if (rc == 0 && stats)
+		*stats = s.imp.stats;
+	cantine__free(owned);
+	if (problems && cantine_problems_total(s.imp.problems) > 0)
+		*problems = s.imp.problems;
+	else
+		cantine_problems_free(s.imp.problems);
+	return rc;
+}
+
+int cantine_import_scdl_mem(cantine_ctx *ctx, const char *name, const char *data,
+			    size_t len, cantine_encoding enc, cantine_problems **problems,
+			    cantine_import_stats *stats)
+{
+	return import(ctx, name, data, len, NULL, enc, problems, stats);
+}
+
+int cantine_import_scdl(cantine_ctx *ctx, const char *path, cantine_encoding enc,
+			cantine_problems **problems, cantine_import_stats *stats)
+{
+	return import(ctx, path, NULL, 0, path, enc, problems, stats);
+}

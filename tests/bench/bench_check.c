@@ -1,0 +1,209 @@
+/*
+ * bench_check.c: checking a whole school year (36 weeks) of menus for 125
+ * establishments (cantine_check_period), against a floor measured in the
+ * same run: a bare prepared query that reads the same meals, dishes,
+ * ingredients and products.  Prints both times and their ratio.
+ *
+ * It also times the export of the same year in the national open-data
+ * format (SCDL menus collectifs), against a floor: the bare read above.
+ *
+ * Not a timed test.  Usage: bench-check [ESTABLISHMENTS] [WEEKS]
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "common_int.h"
+#include "text_int.h"
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void die(cantine_ctx *ctx, const char *what)
+{
+	fprintf(stderr, "bench: %s: %s\n", what, ctx ? cantine_errmsg(ctx) : "");
+	exit(1);
+}
+
+static void uai_of(int i, char out[9])
+{
+	snprintf(out, 9, "%07d", 590000 + i);
+	out[7] = cantine_uai_letter(out);
+	out[8] = '\0';
+}
+
+/* A SIRET with a valid Luhn key for establishment number i. */
+static void siret_of(int i, char out[15])
+{
+	int k, sum = 0;
+
+	snprintf(out, 15, "1959%09d0", i);
+	for (k = 0; k < 14; k++) {
+		int dgt = out[13 - k] - '0';
+		if (k % 2 == 1 && (dgt *= 2) > 9)
+			dgt -= 9;
+		sum += dgt;
+	}
+	out[13] = (char)('0' + (10 - sum % 10) % 10);
+}
+
+/* 20 dishes: 4 per course, one vegetarian plat; 3 ingredients each. */
+static const char *const courses[5] = {
+	"entrée", "plat principal", "garniture", "produit laitier", "dessert",
+};
+
+static void make_catalogue(cantine_ctx *ctx)
+{
+	cantine_buf p = CANTINE_BUF_INIT, r = CANTINE_BUF_INIT;
+	int c, i, k;
+
+	cantine__buf_puts(&p, "code,nom,famille,unite,prix_ht,viande,poisson,allergenes\n");
+	for (k = 0; k < 30; k++)
+		cantine__buf_printf(&p, "P%d,Produit %d,%s,kg,%d.%02d,%s,non,%s\n", k, k,
+				    k % 10 == 0 ? "VIANDES_VOLAILLES" : "AUTRES", 1 + k % 9, k,
+				    k % 10 == 0 ? "oui" : "non", k % 3 ? "lait" : "gluten|oeufs");
+	cantine__buf_puts(&r, "recette,plat,produit,grammes\n");
+	for (c = 0; c < 5; c++)
+		for (i = 0; i < 4; i++)
+			for (k = 0; k < 3; k++)
+				cantine__buf_printf(&r, "Plat %d-%d,%s,P%d,%d\n", c, i, courses[c],
+						    /* plat 1-0 holds meat, 1-1 does not */
+						    c == 1 && i == 0 && k == 0 ? 0 : 1 + (c * 7 + i * 3 + k) % 29,
+						    40 + 20 * k);
+	if (cantine_import_csv_mem(ctx, CANTINE_KIND_PRODUCTS, "p", p.ptr, p.size,
+				   CANTINE_ENCODING_AUTO, NULL, NULL) ||
+	    cantine_import_csv_mem(ctx, CANTINE_KIND_RECIPES, "r", r.ptr, r.size,
+				   CANTINE_ENCODING_AUTO, NULL, NULL))
+		die(ctx, "catalogue");
+	cantine_buf_dispose(&p);
+	cantine_buf_dispose(&r);
+}
+
+static void make_plan(cantine_ctx *ctx, int etabs, int weeks)
+{
+	cantine_buf e = CANTINE_BUF_INIT, m = CANTINE_BUF_INIT;
+	char uai[9], date[11], siret[15];
+	int i, w, d, c;
+
+	cantine__buf_puts(&e, "uai,siret,nom,commune_insee,departement,jours_service,eleves,"
+			  "demi_pensionnaires,cout_denrees_cible\n");
+	cantine__buf_puts(&m, "uai,date,plat,recette,statut\n");
+	for (i = 0; i < etabs; i++) {
+		uai_of(i, uai);
+		siret_of(i, siret);
+		cantine__buf_printf(&e, "%s,%s,Collège %d,59350,59,lun|mar|jeu|ven,400,200,2.50\n",
+				    uai, siret, i);
+		for (w = 0; w < weeks; w++)
+			for (d = 0; d < 5; d++) {
+				if (d == 2)
+					continue; /* Wednesday */
+				cantine__date_format(cantine__days_from_civil(2026, 8, 31) + w * 7 + d, date);
+				for (c = 0; c < 5; c++)
+					cantine__buf_printf(&m, "%s,%s,%s,Plat %d-%d,publié\n", uai, date,
+							    courses[c], c, (i + w + d) % 4);
+			}
+	}
+	if (cantine_import_csv_mem(ctx, CANTINE_KIND_ETABS, "e", e.ptr, e.size,
+				   CANTINE_ENCODING_AUTO, NULL, NULL) ||
+	    cantine_import_csv_mem(ctx, CANTINE_KIND_MENUS, "m", m.ptr, m.size,
+				   CANTINE_ENCODING_AUTO, NULL, NULL))
+		die(ctx, "plan");
+	cantine_buf_dispose(&e);
+	cantine_buf_dispose(&m);
+}
+
+/* The floor: read every row the checks need, with one prepared query. */
+static double bare_read(cantine_ctx *ctx, int etabs, const char *from, const char *to,
+			long long *rows)
+{
+	sqlite3_stmt *st;
+	double t0 = now();
+	char uai[9];
+	int i;
+
+	if (sqlite3_prepare_v2(ctx->db,
+		"SELECT m.date, m.status, d.name, d.course, p.meat, p.fish, p.allergens, "
+		"p.traces, p.price_cents, p.unit_grams, i.grams_mg FROM etab e "
+		"JOIN meal m ON m.etab_id = e.id JOIN meal_dish md ON md.meal_id = m.id "
+		"JOIN dish d ON d.id = md.dish_id JOIN dish_ingredient i ON i.dish_id = d.id "
+		"JOIN product p ON p.id = i.product_id WHERE e.uai = ?1 AND m.date BETWEEN ?2 "
+		"AND ?3 ORDER BY m.date, d.course, d.name", -1, &st, NULL))
+		die(ctx, "prepare");
+	*rows = 0;
+	for (i = 0; i < etabs; i++) {
+		uai_of(i, uai);
+		sqlite3_bind_text(st, 1, uai, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, from, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, to, -1, SQLITE_STATIC);
+		while (sqlite3_step(st) == SQLITE_ROW)
+			++*rows;
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return now() - t0;
+}
+
+int main(int argc, char **argv)
+{
+	int etabs = argc > 1 ? atoi(argv[1]) : 125;
+	int weeks = argc > 2 ? atoi(argv[2]) : 36;
+	char dir[] = "/tmp/cantine-bench-XXXXXX", path[64], uai[9], to[11];
+	size_t findings = 0, errors = 0;
+	long long rows;
+	double t_check, t_bare, t_scdl, t0;
+	cantine_buf scdl = CANTINE_BUF_INIT;
+	cantine_ctx *ctx;
+	int i;
+
+	if (etabs < 1 || etabs > 2000 || weeks < 1 || weeks > 52 || !mkdtemp(dir))
+		return 1;
+	snprintf(path, sizeof(path), "%s/check.db", dir);
+	if (cantine_ctx_open(&ctx, path, CANTINE_OPEN_CREATE))
+		die(ctx, "open");
+	make_catalogue(ctx);
+	make_plan(ctx, etabs, weeks);
+	cantine_date_add(to, "2026-08-31", weeks * 7 - 1);
+
+	t0 = now();
+	for (i = 0; i < etabs; i++) {
+		cantine_report *r;
+		uai_of(i, uai);
+		if (cantine_check_period(&r, ctx, uai, "2026-08-31", to))
+			die(ctx, "check");
+		findings += cantine_report_count(r);
+		errors += cantine_report_count_severity(r, CANTINE_SEVERITY_ERROR);
+		cantine_report_free(r);
+	}
+	t_check = now() - t0;
+	t_bare = bare_read(ctx, etabs, "2026-08-31", to, &rows);
+	t0 = now();
+	for (i = 0; i < etabs; i++) {
+		uai_of(i, uai);
+		if (cantine_export_scdl(ctx, uai, "2026-08-31", to,
+					1u << CANTINE_STATUS_PUBLISHED, &scdl))
+			die(ctx, "export SCDL");
+	}
+	t_scdl = now() - t0;
+
+	printf("school year:          %d establishments x %d weeks x 4 days x 5 dishes "
+	       "(%lld rows of meal x dish x ingredient)\n", etabs, weeks, rows);
+	printf("cantine check:        %.3f s for all, %.2f ms per establishment-year, "
+	       "%zu findings (%zu errors)\n", t_check, 1000 * t_check / etabs, findings, errors);
+	printf("bare read of the rows: %.3f s\n", t_bare);
+	printf("ratio check / bare:   %.2f\n", t_check / t_bare);
+	printf("SCDL export:          %.3f s, %zu bytes; ratio export / bare read: %.2f\n",
+	       t_scdl, scdl.size, t_scdl / t_bare);
+	cantine_buf_dispose(&scdl);
+	cantine_ctx_free(ctx);
+	snprintf(path, sizeof(path), "rm -rf %s", dir);
+	if (system(path) != 0)
+		return 1;
+	return 0;
+}

@@ -1,0 +1,345 @@
+#!/bin/bash
+# scdl.sh: `cantine export-scdl` and `cantine import-scdl`, the national
+# open-data menu format (SCDL menus collectifs 1.2.3, docs/formats.md):
+#   (a) the export of the fixture menus, every row validated against the
+#       schema by validate_scdl.py (standard library only) with the copy of
+#       the schema in tests/data/scdl/ (never ../shared);
+#   (b) round trip: export, import into a store with the same
+#       establishments only (the dishes come back as declared dishes),
+#       export again: identical but for menuPlatPrix and
+#       menuPublicationDate; a second round trip is identical but for
+#       menuPublicationDate;
+#   (c) a file written the way Antibes publishes its menus (synthetic, see
+#       tests/data/scdl/SOURCE.md): the warnings, and the resulting week;
+#   (d) bad files: exit 2, French message with line and column, store
+#       unchanged.
+#
+#   CANTINE=build/frontends/cli/cantine SRCDIR=. bash tests/cli/scdl.sh
+
+. "$(dirname "$0")/lib.sh"
+
+# Debian's python3 (the PATH one may lack python3-icalendar).
+PY=/usr/bin/python3
+VALIDATE="$SRCDIR/tests/cli/validate_scdl.py"
+SD="$DATA/scdl"
+SCHEMA="$SD/menus-collectifs-1.2.3.schema.json"
+HEADER="menuCollNom,menuCollSiret,menuEtablissementNom,menuEtablissementSiret,menuRestaurantNom,menuRestaurantInsee,menuRestaurantId,menuRestaurantIdType,menuRestaurantType,menuRestaurantConvive,menuDate,menuRepasType,menuPlatType,menuPlatNom,menuPlatCode,menuPlatSiqo,menuPlatLabel,menuPlatPrecision,menuPlatRegime,menuPlatAllergene,menuPlatTexture,menuPlatNutriscore,menuPlatPrix,menuPublicationDate,menuModificationDate,menuModificationInfo"
+
+# validate WHAT FILE [--rows N]: every row of FILE against the schema.
+validate() {
+	local what=$1 file=$2
+	shift 2
+	if "$PY" "$VALIDATE" "$SCHEMA" "$file" "$@" >"$T/valid.out" 2>&1; then
+		pass "$what: $(tail -n 1 "$T/valid.out") against the schema${*:+ ($*)}"
+	else
+		fail "$what: does not validate against the schema" "$(head -n 20 "$T/valid.out")"
+	fi
+}
+
+# same_but WHAT A B FIELD...: A and B have the same rows, field by field,
+# except the FIELDs named (compared with Python's csv module).
+same_but() {
+	local what=$1 a=$2 b=$3
+	shift 3
+	if "$PY" - "$a" "$b" "$@" >"$T/cmp.out" 2>&1 <<'EOF'
+import csv, sys
+a, b, skip = sys.argv[1], sys.argv[2], set(sys.argv[3:])
+ra = list(csv.DictReader(open(a, encoding='utf-8', newline='')))
+rb = list(csv.DictReader(open(b, encoding='utf-8', newline='')))
+if len(ra) != len(rb):
+    sys.exit('%d rows against %d' % (len(ra), len(rb)))
+bad = ['row %d, %s: %r != %r' % (i + 2, k, x[k], y[k])
+       for i, (x, y) in enumerate(zip(ra, rb)) for k in x
+       if k not in skip and x[k] != y.get(k)]
+if bad:
+    sys.exit('\n'.join(bad[:20]))
+EOF
+	then
+		pass "$what"
+	else
+		fail "$what" "$(cat "$T/cmp.out")"
+	fi
+}
+
+# field_values FILE FIELD: the distinct values of FIELD, one per line.
+field_values() {
+	"$PY" -c 'import csv, sys
+print("\n".join(sorted({r[sys.argv[2]] for r in csv.DictReader(open(sys.argv[1], encoding="utf-8", newline=""))})))' "$1" "$2"
+}
+
+# dishes_offered DB STATUSES: rows an export must have (one per dish).
+dishes_offered() {
+	sqlite3 "$1" "SELECT count(*) FROM meal m JOIN meal_dish md ON md.meal_id = m.id
+		WHERE m.status IN ($2)"
+}
+
+# ---- (a) the export of the fixture menus ----
+S="$T/store.db"
+make_populated_store "$S"
+dump_db "$S" >"$T/before.dump"
+
+C="export-scdl"
+run_cantine --db "$S" export-scdl
+expect_rc 0 "$C"
+expect_stderr_empty "$C"
+cp "$OUT" "$T/a.csv"
+validate "$C" "$T/a.csv" --rows "$(dishes_offered "$S" 2)"
+expect_eq "$(head -n 1 "$T/a.csv")" "$HEADER" "$C: header = the 26 fields in schema order"
+expect_eq "$(grep -c $'\r' "$T/a.csv")" 0 "$C: LF line ends"
+# A dish with a recipe: derived facts, SIQO by weight, cost per portion.
+expect_stdout_line 'Collège Louise Michel,19595871500011,Collège Louise Michel,19595871500011,Collège Louise Michel,59350,0595871L,EN,collège,collégiens,2026-09-07,déjeuner,plat principal,Steak haché,,"[""label rouge""]",,,,,,,0.98,'"$(sqlite3 "$S" "SELECT at FROM meal_history h JOIN meal m ON m.id = h.meal_id JOIN etab e ON e.id = m.etab_id WHERE e.uai = '0595871L' AND m.date = '2026-09-07'")"',,' "$C: Steak haché"
+# Contains and traces in one list (the schema has one), in Annex II order.
+expect_stdout ',garniture,Coquillettes,,,,,"[""végétarien""]","[""céréales contenant du gluten"",""oeufs""]",,,0.10,' "$C: allergens and traces merged"
+# 70 g of organic carrots and 5 g of oil: organic by weight.
+expect_stdout ',entrée,Carottes râpées,,"[""agriculture biologique""]",,,"[""végétarien""]",,,,0.10,' "$C: SIQO when the labelled ingredients weigh half the dish"
+# Bread: 40 g of unlabelled flour; the organic carrots of other dishes do not count.
+expect_stdout ',pain,Pain,,,,,"[""végétarien""]","[""céréales contenant du gluten"",""graines de sésame""]",,,0.13,' "$C: no SIQO without labelled ingredients"
+expect_stdout_not "2026-09-10" "$C: proposed meals are not published"
+expect_stdout_not "0622413L" "$C: draft meals are not published"
+run_cantine --db "$S" export-scdl
+expect_same_file "$T/a.csv" "$OUT" "$C: byte-identical when run again"
+
+C="export-scdl --statut tous"
+run_cantine --db "$S" export-scdl --statut tous
+expect_rc 0 "$C"
+cp "$OUT" "$T/all.csv"
+validate "$C" "$T/all.csv" --rows "$(dishes_offered "$S" 0,1,2)"
+expect_stdout ",0622413L,EN,collège,collégiens,2026-09-07,déjeuner,garniture,Coquillettes," "$C: every establishment"
+
+C="export-scdl --etab 0595871L --from 2026-09-08 --to 2026-09-10 --statut proposé"
+run_cantine --db "$S" export-scdl --etab 0595871L --from 2026-09-08 --to 2026-09-10 --statut proposé
+expect_rc 0 "$C"
+cp "$OUT" "$T/proposed.csv"
+validate "$C" "$T/proposed.csv" --rows 4
+expect_eq "$(field_values "$T/proposed.csv" menuDate)" "2026-09-10" "$C: the period and status"
+expect_eq "$(dump_db "$S")" "$(cat "$T/before.dump")" "export-scdl: store unchanged"
+
+# The validator rejects what the schema rejects, so the checks above mean
+# something: the Antibes-like file has values outside the lists.
+if "$PY" "$VALIDATE" "$SCHEMA" "$SD/menus-facon-antibes.csv" >"$T/valid.out" 2>&1; then
+	fail "validate_scdl.py accepts a file with values outside the schema's lists"
+else
+	pass "validate_scdl.py rejects a file with values outside the schema's lists"
+fi
+expect_eq "$(grep -c "« meal » hors de la liste" "$T/valid.out")" 49 "validate_scdl.py: each bad value reported"
+
+# A published meal changed with a reason: menuModificationDate and Info.
+M="$T/modified.db"
+copy_db "$S" "$M"
+run_cantine --db "$M" import menus "$GOOD/menus-complets.csv" --raison "oubli du laitage"
+expect_rc 0 "fixture: change a published meal"
+run_cantine --db "$M" export-scdl --from 2026-09-08 --to 2026-09-08
+expect_rc 0 "export-scdl after a change"
+cp "$OUT" "$T/modified.csv"
+validate "export-scdl after a change" "$T/modified.csv" --rows 6
+expect_eq "$(field_values "$T/modified.csv" menuModificationInfo)" "oubli du laitage" "export-scdl: menuModificationInfo is the reason"
+expect_eq "$(field_values "$T/modified.csv" menuModificationDate)" \
+	"$(sqlite3 "$M" "SELECT max(at) FROM meal_history h JOIN meal m ON m.id = h.meal_id WHERE m.date = '2026-09-08'")" \
+	"export-scdl: menuModificationDate is the time of the change"
+
+# Export errors: exit 2, French message, nothing on stdout.
+N="$T/nosiret.db"
+make_store "$N"
+printf 'uai,nom,commune_insee,departement,jours_service,eleves,demi_pensionnaires\n0750654D,Collège sans SIRET,75056,75,lun|mar|jeu|ven,300,120\n' >"$T/nosiret.csv"
+import_or_abort "$N" etablissements "$T/nosiret.csv"
+run_cantine --db "$N" export-scdl --etab 0750654D
+expect_rc 2 "export-scdl without a SIRET"
+expect_stderr "l'établissement 0750654D (Collège sans SIRET) n'a pas de SIRET, obligatoire dans le format national (menuCollSiret) ; remplissez la colonne siret du fichier etablissements" "export-scdl without a SIRET"
+expect_stdout_empty "export-scdl without a SIRET"
+run_cantine --db "$S" export-scdl --etab 0750654D
+expect_rc 2 "export-scdl, unknown UAI"
+expect_stderr "aucun établissement d'UAI « 0750654D »" "export-scdl, unknown UAI"
+run_cantine --db "$S" export-scdl --from 2026-02-30
+expect_rc 2 "export-scdl, impossible date"
+expect_stderr "la date de début « 2026-02-30 » n'est pas une date valide" "export-scdl, impossible date"
+run_cantine --db "$S" export-scdl --from 2026-09-30 --to 2026-09-01
+expect_rc 2 "export-scdl, period reversed"
+expect_stderr "la date de fin (2026-09-01) précède la date de début (2026-09-30)" "export-scdl, period reversed"
+run_cantine --db "$S" export-scdl --statut annulé
+expect_rc 2 "export-scdl, unknown status"
+expect_stderr "statut « annulé » inconnu" "export-scdl, unknown status"
+run_cantine --db "$S" export-scdl --format json
+expect_rc 2 "export-scdl, unknown option"
+expect_stderr "option « --format » inconnue" "export-scdl, unknown option"
+for cmd in export-scdl import-scdl; do
+	run_cantine --db "$T/never-created.db" "$cmd" --help
+	expect_rc 0 "$cmd --help"
+	expect_stdout "Usage : cantine [--db FICHIER]" "$cmd --help"
+	expect_stderr_empty "$cmd --help"
+	expect_absent "$T/never-created.db" "$cmd --help: no store created"
+done
+
+# ---- (b) round trip ----
+R="$T/roundtrip.db"
+make_store "$R"
+import_or_abort "$R" etablissements "$GOOD/etablissements.csv"
+C="import-scdl of our own export"
+run_cantine --db "$R" import-scdl "$T/a.csv"
+expect_rc 0 "$C"
+expect_stderr_empty "$C: no warning"
+expect_stdout_line "$T/a.csv : 11 lignes lues, 2 déjeuners créés, 0 mis à jour." "$C"
+expect_eq "$(sqlite3 "$R" "SELECT count(*) FROM dish WHERE declared_allergens IS NOT NULL")" \
+	"$(sqlite3 "$S" "SELECT count(DISTINCT md.dish_id) FROM meal_dish md JOIN meal m ON m.id = md.meal_id WHERE m.status = 2")" \
+	"$C: every dish comes back as a declared dish"
+expect_eq "$(count_rows "$R" dish_ingredient)" 0 "$C: no recipe"
+expect_eq "$(sqlite3 "$R" "SELECT group_concat(status) FROM meal")" "2,2" "$C: meals are published"
+run_cantine --db "$R" export-scdl
+expect_rc 0 "export-scdl after the round trip"
+cp "$OUT" "$T/b.csv"
+validate "export-scdl after the round trip" "$T/b.csv" --rows 11
+# Legitimate differences: the price (a declared dish has no ingredients,
+# so no cost: the cell is empty, never a false 0.00) and the time of
+# publication (when this store published the meal).
+same_but "round trip: same rows but menuPlatPrix and menuPublicationDate" \
+	"$T/a.csv" "$T/b.csv" menuPlatPrix menuPublicationDate
+expect_eq "$(field_values "$T/b.csv" menuPlatPrix)" "" "round trip: no price for declared dishes"
+# The week shows the declared facts as the derived ones: the published
+# Monday and Tuesday, cost aside, traces written as allergens (the schema
+# has one list).
+run_cantine --db "$S" week --etab 0595871L --date 2026-09-07
+sed -n '/^Lundi/,/^Jeudi/p' "$OUT" | grep -v "^Jeudi\|Coût" | sed 's/ ; traces : /, /' >"$T/week-s"
+run_cantine --db "$R" week --etab 0595871L --date 2026-09-07
+expect_rc 0 "week of declared dishes"
+sed -n '/^Lundi/,/^Jeudi/p' "$OUT" | grep -v "^Jeudi\|Coût" >"$T/week-r"
+expect_same_file "$T/week-s" "$T/week-r" "week of declared dishes: same dishes, [végé] marks and allergens"
+expect_stdout "Coquillettes             [végé]  allergènes : gluten, œufs" "week of declared dishes"
+run_cantine --db "$R" dish show "Omelette au fromage"
+expect_rc 0 "dish show of a declared dish"
+expect_stdout "  Végétarien   : oui" "dish show of a declared dish"
+expect_stdout "  Allergènes   : œufs, lait" "dish show of a declared dish"
+run_cantine --db "$R" allergens --etab 0595871L --date 2026-09-07
+expect_rc 0 "allergens of declared dishes"
+expect_stdout "Omelette au fromage" "allergens of declared dishes"
+if "$PY" -c 'import icalendar' 2>/dev/null; then
+	run_cantine --db "$R" calendar --etab 0595871L --from 2026-09-01 --to 2026-09-30
+	expect_rc 0 "calendar of declared dishes"
+	if "$PY" "$SRCDIR/tests/cli/parse_ical.py" "$OUT" --events 2 >"$T/ics" 2>&1 &&
+	   grep -qxF "DESC 2026-09-08=Plat principal : Omelette au fromage [végé] (allergènes : œufs, lait)" "$T/ics"; then
+		pass "calendar of declared dishes: [végé] and allergens"
+	else
+		fail "calendar of declared dishes: [végé] and allergens" "$(head -n 20 "$T/ics")"
+	fi
+else
+	fail "python3-icalendar is missing (apt-get install python3-icalendar)"
+fi
+# Second round: nothing more is lost.
+R2="$T/roundtrip2.db"
+make_store "$R2"
+import_or_abort "$R2" etablissements "$GOOD/etablissements.csv"
+run_cantine --db "$R2" import-scdl "$T/b.csv"
+expect_rc 0 "second round trip"
+run_cantine --db "$R2" export-scdl
+cp "$OUT" "$T/c.csv"
+same_but "second round trip: same rows but menuPublicationDate" "$T/b.csv" "$T/c.csv" menuPublicationDate
+# The same file again changes nothing.
+dump_db "$R" >"$T/r.dump"
+run_cantine --db "$R" import-scdl "$T/a.csv"
+expect_rc 0 "import-scdl of the same file again"
+expect_stdout_line "$T/a.csv : 11 lignes lues, 0 déjeuner créé, 2 mis à jour." "import-scdl again"
+expect_eq "$(dump_db "$R")" "$(cat "$T/r.dump")" "import-scdl again: store unchanged, no history"
+
+# A published meal changed by a new file needs a reason: --raison, or the
+# file's menuModificationInfo.
+grep -v ",dessert,Pomme," "$T/a.csv" >"$T/no-apple.csv"
+run_cantine --db "$R" import-scdl "$T/no-apple.csv"
+expect_rc 2 "changed published meal without a reason"
+expect_stderr "no-apple.csv, ligne 2, colonne 11 (menuDate) : le menu du lundi 7 septembre 2026 est publié : le modifier demande une raison (option --raison)" "changed published meal without a reason"
+expect_eq "$(dump_db "$R")" "$(cat "$T/r.dump")" "changed published meal without a reason: store unchanged"
+run_cantine --db "$R" --auteur "M. Durand" import-scdl "$T/no-apple.csv" --raison "pommes non livrées"
+expect_rc 0 "changed published meal with --raison"
+expect_eq "$(sqlite3 "$R" "SELECT count(*) FROM meal_history WHERE reason = 'pommes non livrées' AND who = 'M. Durand'")" 2 "--raison kept in the history of both meals"
+"$PY" - "$T/a.csv" "$T/info.csv" <<'EOF'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding='utf-8', newline='')))
+with open(sys.argv[2], 'w', encoding='utf-8', newline='') as f:
+    w = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator='\n')
+    w.writeheader()
+    for r in rows:
+        r['menuModificationDate'] = '2026-09-07T16:00:00Z'
+        r['menuModificationInfo'] = 'retour de la pomme'
+        w.writerow(r)
+EOF
+run_cantine --db "$R" import-scdl "$T/info.csv"
+expect_rc 0 "changed published meal with menuModificationInfo"
+expect_eq "$(sqlite3 "$R" "SELECT count(*) FROM meal_history WHERE reason = 'retour de la pomme'")" 2 "menuModificationInfo kept as the reason"
+
+# ---- (c) a file published the way Antibes publishes (synthetic) ----
+A="$T/antibes.db"
+make_store "$A"
+import_or_abort "$A" etablissements "$SD/etablissements-facon-antibes.csv"
+C="import-scdl menus-facon-antibes.csv"
+run_cantine --db "$A" import-scdl "$SD/menus-facon-antibes.csv"
+expect_rc 0 "$C"
+expect_stdout_line "$SD/menus-facon-antibes.csv : 61 lignes lues, 10 déjeuners créés, 0 mis à jour." "$C"
+expect_eq "$(grep -vc '^attention : ' "$ERR")" 0 "$C: warnings only"
+expect_eq "$(wc -l <"$ERR")" 14 "$C: one warning per distinct deviation"
+W="attention : $SD/menus-facon-antibes.csv, ligne"
+expect_stderr "$W 2, colonne 12 (menuRepasType) : « meal » lu comme « déjeuner », la valeur du schéma (de même sur 48 autres lignes)" "$C"
+expect_stderr "$W 7, colonne 12 (menuRepasType) : repas « snack » (goûter) : cantine ne planifie que le déjeuner ; ligne ignorée (de même sur 11 autres lignes)" "$C"
+expect_stderr "$W 2, colonne 9 (menuRestaurantType) : « Elémentaire » lu comme « élémentaire »" "$C"
+expect_stderr "$W 17, colonne 9 (menuRestaurantType) : « Centre de Loisirs » lu comme « centre de loisirs »" "$C"
+expect_stderr "$W 2, colonne 13 (menuPlatType) : « entree » lu comme « entrée »" "$C"
+expect_stderr "$W 18, colonne 13 (menuPlatType) : « Plat principal » lu comme « plat principal »" "$C"
+expect_stderr "$W 2, colonne 19 (menuPlatRegime) : « Aucun regime » n'est pas un régime du schéma" "$C"
+expect_stderr "$W 17, colonne 19 (menuPlatRegime) : « Végétarien » lu comme « végétarien »" "$C"
+expect_stderr "$W 2, colonne 20 (menuPlatAllergene) : allergènes écrits autrement que dans le schéma, lus sous son nom : « Lait » (lait), « Celeri » (céleri), « Poisson » (poissons), « Gluten » (céréales contenant du gluten), « Oeufs » (oeufs), « Sesame » (graines de sésame)" "$C"
+expect_stderr "$W 23, colonne 20 (menuPlatAllergene) : liste « Moutarde;Sulfites » écrite sans la forme" "$C"
+expect_stderr "$W 3, colonne 14 (menuPlatNom) : espaces en trop dans le nom du plat ; lu « Poisson pané citron »" "$C"
+expect_stderr "$W 48 : « Coquillettes » n'a pas les mêmes allergènes" "$C"
+expect_eq "$(sqlite3 "$A" "SELECT count(*) || ' ' || min(status) || ' ' || max(status) FROM meal")" "10 2 2" "$C: ten published lunches (both restaurants' lunches, snacks skipped)"
+run_cantine --db "$A" week --date 2025-02-05
+expect_rc 0 "week of the Antibes-like file"
+expect_stdout "Mercredi 5 février 2025 — publié — menu végétarien" "week of the Antibes-like file"
+expect_stdout "Plat principal   Omelette aux fines herbes   [végé]  allergènes : œufs, lait" "week of the Antibes-like file"
+expect_stdout "Plat principal   Poisson pané citron                 allergènes : gluten, œufs, poisson" "week of the Antibes-like file"
+expect_stdout "Entrée           Carottes râpées                     allergènes : moutarde, sulfites" "week of the Antibes-like file: list with ;"
+expect_stdout "Dessert          Gâteau aux noix                     allergènes : gluten, œufs, lait, fruits à coque" "week of the Antibes-like file"
+run_cantine --db "$A" week --date 2025-02-12
+expect_stdout "Garniture        Coquillettes                   allergènes : gluten, œufs" "week of the Antibes-like file: allergens of all rows kept"
+run_cantine --db "$A" export-scdl
+expect_rc 0 "export-scdl of the Antibes-like store"
+cp "$OUT" "$T/antibes.csv"
+validate "export-scdl of the Antibes-like store" "$T/antibes.csv" --rows 49
+expect_stdout ",2025-02-04,déjeuner,autre,Comté,,\"[\"\"appellation d'origine protégée\"\"]\"," "export-scdl: declared SIQO"
+expect_stdout ',2025-02-07,déjeuner,autre,Tomme des Pyrénées,,"[""indication géographique protégée""]",' "export-scdl: declared SIQO"
+
+# ---- (d) bad files: exit 2, line and column, store unchanged ----
+# bad FILE FRAGMENT...: import FILE into a copy of the fixture store.
+bad() {
+	local file=$1
+	shift
+	local B="$T/bad.db"
+	copy_db "$S" "$B"
+	dump_db "$B" >"$T/bad-before.dump"
+	run_cantine --db "$B" import-scdl "$SD/$file"
+	expect_rc 2 "$file"
+	local frag
+	for frag in "$@"; do
+		expect_stderr "$frag" "$file"
+	done
+	expect_stderr "rien n'a été importé" "$file"
+	expect_stdout_empty "$file"
+	expect_eq "$(dump_db "$B" | md5sum)" "$(md5sum <"$T/bad-before.dump")" "$file: store unchanged"
+}
+bad erreur-champ-obligatoire-vide.csv \
+	"ligne 3, colonne 14 (menuPlatNom) : cellule vide : la colonne « menuPlatNom » est obligatoire"
+bad erreur-date-impossible.csv \
+	"ligne 3, colonne 11 (menuDate) : « 2026-02-30 » n'est pas une date du calendrier"
+bad erreur-etablissement-inconnu.csv \
+	"ligne 3, colonne 7 (menuRestaurantId) : aucun établissement d'UAI « 0750654D » dans la base ; importez d'abord le fichier etablissements"
+bad erreur-siret-inconnu.csv \
+	"ligne 2, colonne 2 (menuCollSiret) : aucun établissement de SIRET « 21590350100017 » dans la base ; importez d'abord le fichier etablissements"
+bad erreur-colonne-obligatoire-absente.csv \
+	"ligne 1, champ menuPublicationDate (colonne absente du fichier) : colonne obligatoire absente de l'en-tête"
+bad erreur-allergene-inconnu.csv \
+	"ligne 3, colonne 20 (menuPlatAllergene) : allergène « kiwi » inconnu"
+bad erreur-liste-mal-formee.csv \
+	"ligne 3, colonne 20 (menuPlatAllergene) : liste mal formée"
+run_cantine --db "$S" import-scdl "$T/missing.csv"
+expect_rc 2 "import-scdl of a missing file"
+expect_stderr "missing.csv : fichier introuvable" "import-scdl of a missing file"
+run_cantine --db "$S" import-scdl
+expect_rc 2 "import-scdl without a file"
+expect_stderr "il faut un FICHIER" "import-scdl without a file"
+
+finish
