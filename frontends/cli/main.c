@@ -237,22 +237,27 @@ static int cmd_import(const char *db, int argc, char **argv)
 		return rc;
 	}
 	rc = cantine_import_csv(ctx, (cantine_kind)kind, argv[optind + 1], enc, &pbs, &stats);
+	{
+		/* Errors; warnings (io.h), which did not stop the import, as
+		 * "attention : …" even on success. */
+		cantine_buf line = CANTINE_BUF_INIT;
+		for (i = 0; i < cantine_problems_count(pbs); i++) {
+			const cantine_problem *pb = cantine_problems_get(pbs, i);
+			line.size = 0;
+			if (cantine_problem_format(pb, &line) == 0)
+				fprintf(stderr, "%s%s\n", pb->warning ? "attention : " : "", line.ptr);
+		}
+		if (cantine_problems_total(pbs) > cantine_problems_count(pbs))
+			fprintf(stderr, "… et %zu autres problèmes.\n",
+				cantine_problems_total(pbs) - cantine_problems_count(pbs));
+		cantine_buf_dispose(&line);
+	}
 	if (rc == 0) {
 		printf("%s : %zu ligne%s lue%s, %zu créé%s, %zu mis à jour.\n",
 		       argv[optind + 1], stats.rows, stats.rows > 1 ? "s" : "",
 		       stats.rows > 1 ? "s" : "", stats.inserted,
 		       stats.inserted > 1 ? "s" : "", stats.updated);
 	} else {
-		cantine_buf line = CANTINE_BUF_INIT;
-		for (i = 0; i < cantine_problems_count(pbs); i++) {
-			line.size = 0;
-			if (cantine_problem_format(cantine_problems_get(pbs, i), &line) == 0)
-				fprintf(stderr, "%s\n", line.ptr);
-		}
-		if (cantine_problems_total(pbs) > cantine_problems_count(pbs))
-			fprintf(stderr, "… et %zu autres problèmes.\n",
-				cantine_problems_total(pbs) - cantine_problems_count(pbs));
-		cantine_buf_dispose(&line);
 		rc = cli_fail(ctx, rc);
 	}
 	cantine_problems_free(pbs);

@@ -45,8 +45,8 @@ typedef struct scdl_writer {
 	cantine_ctx    *ctx;
 	cantine_buf     out;     /* the file being written */
 	cantine_buf     list;    /* scratch: one list cell */
-	cantine__strmap dishes;  /* name → id: ingredient count, aux: SIQO
-				  * labels, line: 1 once computed */
+	cantine__strmap dishes;  /* name → id: its number of ingredients,
+				  * aux: its SIQO labels (cantine_label bits) */
 	sqlite3_stmt   *facts, *history;
 } scdl_writer;
 

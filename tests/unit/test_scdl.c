@@ -32,7 +32,7 @@ static const char *const fields[NF] = {
 	"menuPlatTexture", "menuPlatNutriscore", "menuPlatPrix",
 	"menuPublicationDate", "menuModificationDate", "menuModificationInfo",
 };
-static const int required[NF] = { 1, 1, 1, 0, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1 ,
+static const int required[NF] = { 1, 1, 1, 0, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1,
 				  0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0 };
 static const char *const e_idtype[] = { "SIRET", "EN", "autre", "sans", NULL };
 static const char *const e_resto[] = { "crèche", "maternelle", "élémentaire",

@@ -126,12 +126,8 @@ static int import(fx *x)
 	x->pbs = NULL;
 	rc = cantine_import_scdl_mem(x->f->ctx, "m.csv", x->csv.ptr, x->csv.size,
 				     CANTINE_ENCODING_AUTO, &x->pbs, &x->st);
-	if (getenv("SCDL_DEBUG"))
-		for (size_t i = 0; i < cantine_problems_count(x->pbs); i++)
-			fprintf(stderr, "%d %u:%u %s\n", cantine_problems_get(x->pbs, i)->warning,
-				cantine_problems_get(x->pbs, i)->line,
-				cantine_problems_get(x->pbs, i)->column,
-				cantine_problems_get(x->pbs, i)->message);
+	/* Never left inside a transaction. */
+	assert_true(sqlite3_get_autocommit(x->f->ctx->db));
 	return rc;
 }
 
