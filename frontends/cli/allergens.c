@@ -6,7 +6,6 @@
  */
 #include <getopt.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli.h"
 
@@ -47,7 +46,7 @@ int cmd_allergens(cantine_ctx *ctx, int argc, char **argv)
 	const char *uai = NULL, *date = NULL;
 	cantine_etab *etab = NULL;
 	cantine_week *w = NULL;
-	char today[16], day[64];
+	char today[11], day[64];
 	int c, rc, width = 24, year, week, a;
 	size_t i, k;
 
@@ -75,14 +74,9 @@ int cmd_allergens(cantine_ctx *ctx, int argc, char **argv)
 	}
 	if (!ctx)
 		return -1;
-	if (!date) {
-		time_t t = time(NULL);
-		struct tm tm;
-		localtime_r(&t, &tm);
-		strftime(today, sizeof(today), "%Y-%m-%d", &tm);
-		date = today;
-	}
-	rc = uai ? cantine_etab_find(&etab, ctx, uai) : cantine_etab_only(&etab, ctx);
+	if (!date)
+		date = cli_today(today);
+	rc = cli_etab(ctx, uai, &etab);
 	if (rc == 0)
 		rc = cantine_plan_week(&w, ctx, etab->uai, date);
 	if (rc) {

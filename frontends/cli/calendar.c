@@ -5,7 +5,6 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli.h"
 
@@ -97,7 +96,7 @@ int cmd_calendar(cantine_ctx *ctx, int argc, char **argv)
 	unsigned mask = 1u << CANTINE_STATUS_PUBLISHED;
 	cantine_buf out = CANTINE_BUF_INIT;
 	cantine_etab *etab = NULL;
-	char today[16], last[11];
+	char today[11], last[11];
 	int rc;
 
 	rc = parse(argc, argv, &uai, &from, &to, &mask);
@@ -107,18 +106,13 @@ int cmd_calendar(cantine_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (!ctx)
 		return -1;
-	if (!from) {
-		time_t t = time(NULL);
-		struct tm tm;
-		localtime_r(&t, &tm);
-		strftime(today, sizeof(today), "%Y-%m-%d", &tm);
-		from = today;
-	}
+	if (!from)
+		from = cli_today(today);
 	if (!to) {
 		cantine_date_add(last, from, DEFAULT_DAYS);
 		to = last;
 	}
-	rc = uai ? cantine_etab_find(&etab, ctx, uai) : cantine_etab_only(&etab, ctx);
+	rc = cli_etab(ctx, uai, &etab);
 	if (rc == 0)
 		rc = cantine_export_ical(ctx, etab->uai, from, to, mask, &out);
 	if (rc) {

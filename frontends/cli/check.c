@@ -4,7 +4,6 @@
  */
 #include <getopt.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli.h"
 
@@ -41,7 +40,7 @@ int cmd_check(cantine_ctx *ctx, int argc, char **argv)
 	const char *uai = NULL, *date = NULL, *from = NULL, *to = NULL, *what;
 	cantine_report *r = NULL;
 	cantine_etab *etab = NULL;
-	char today[16], monday[11], sunday[11];
+	char today[11], monday[11], sunday[11];
 	int c, rc, all = 0, week;
 	size_t i;
 
@@ -92,20 +91,15 @@ int cmd_check(cantine_ctx *ctx, int argc, char **argv)
 	if (!ctx)
 		return -1;
 	if (week) {
-		if (!date) {
-			time_t t = time(NULL);
-			struct tm tm;
-			localtime_r(&t, &tm);
-			strftime(today, sizeof(today), "%Y-%m-%d", &tm);
-			date = today;
-		}
+		if (!date)
+			date = cli_today(today);
 		/* The ISO week of the date, Monday to Sunday. */
 		cantine_date_monday(monday, date);
 		cantine_date_add(sunday, monday, 6);
 		from = monday;
 		to = sunday;
 	}
-	rc = uai ? cantine_etab_find(&etab, ctx, uai) : cantine_etab_only(&etab, ctx);
+	rc = cli_etab(ctx, uai, &etab);
 	if (rc == 0)
 		rc = cantine_check_period(&r, ctx, etab->uai, from, to);
 	if (rc) {

@@ -25,6 +25,14 @@ int cli_fail(cantine_ctx *ctx, int rc);
  * option at argv[optind - 1], then `usage`; returns EXIT_INPUT. */
 int cli_option_error(int c, char **argv, const char *usage);
 
+/* Print a usage error ("cantine : " + `what`, whose one « %s » is filled
+ * with `arg`) and the command's usage; returns EXIT_INPUT. */
+int cli_usage_error(const char *what, const char *arg, const char *usage);
+/* Today's date, "YYYY-MM-DD", in `out`; returns out. */
+const char *cli_today(char out[11]);
+/* The establishment named by --etab, or the store's only one. */
+int cli_etab(cantine_ctx *ctx, const char *uai, cantine_etab **out);
+
 /* Number of characters (not bytes) of a UTF-8 string. */
 int cli_width(const char *s);
 /* Print a UTF-8 string padded with spaces to `width` characters. */

@@ -4,7 +4,6 @@
  */
 #include <getopt.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli.h"
 
@@ -34,7 +33,7 @@ int cmd_history(cantine_ctx *ctx, int argc, char **argv)
 	const char *uai = NULL, *date = NULL, *from = NULL, *to = NULL;
 	cantine_history *h = NULL;
 	cantine_etab *etab = NULL;
-	char today[16], monday[11], sunday[11], day[64];
+	char today[11], monday[11], sunday[11], day[64];
 	int c, rc;
 	size_t i;
 
@@ -63,19 +62,14 @@ int cmd_history(cantine_ctx *ctx, int argc, char **argv)
 	if (!ctx)
 		return -1;
 	if (!from) {
-		if (!date) {
-			time_t t = time(NULL);
-			struct tm tm;
-			localtime_r(&t, &tm);
-			strftime(today, sizeof(today), "%Y-%m-%d", &tm);
-			date = today;
-		}
+		if (!date)
+			date = cli_today(today);
 		cantine_date_monday(monday, date);
 		cantine_date_add(sunday, monday, 6);
 		from = monday;
 		to = sunday;
 	}
-	rc = uai ? cantine_etab_find(&etab, ctx, uai) : cantine_etab_only(&etab, ctx);
+	rc = cli_etab(ctx, uai, &etab);
 	if (rc == 0)
 		rc = cantine_plan_history(&h, ctx, etab->uai, from, to);
 	if (rc) {

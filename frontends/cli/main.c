@@ -5,6 +5,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 
@@ -101,7 +102,7 @@ int cli_fail(cantine_ctx *ctx, int rc)
 
 /* Print a usage error and the command's usage; `what` is one French
  * sentence with at most one « %s » filled by `arg`. */
-static int usage_error(const char *what, const char *arg, const char *usage)
+int cli_usage_error(const char *what, const char *arg, const char *usage)
 {
 	const char *mark = strstr(what, "%s");
 
@@ -115,6 +116,21 @@ static int usage_error(const char *what, const char *arg, const char *usage)
 	}
 	fprintf(stderr, "\n\n%s", usage);
 	return EXIT_INPUT;
+}
+
+const char *cli_today(char out[11])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+	return out;
+}
+
+int cli_etab(cantine_ctx *ctx, const char *uai, cantine_etab **out)
+{
+	return uai ? cantine_etab_find(out, ctx, uai) : cantine_etab_only(out, ctx);
 }
 
 int cli_width(const char *s)
@@ -171,7 +187,7 @@ static int cmd_init(const char *db, int argc, char **argv)
 	int rc;
 
 	if (argc > 1)
-		return usage_error("argument inattendu « %s »", argv[1], usage_init);
+		return cli_usage_error("argument inattendu « %s »", argv[1], usage_init);
 	if ((rc = open_store(&ctx, db, CANTINE_OPEN_CREATE)) == 0)
 		printf("Base « %s » prête (schéma %d).\n", db, cantine_ctx_schema_version(ctx));
 	cantine_ctx_free(ctx);
@@ -218,14 +234,14 @@ static int cmd_import(const char *db, int argc, char **argv)
 		else if (strcmp(optarg, "windows-1252") == 0 || strcmp(optarg, "cp1252") == 0)
 			enc = CANTINE_ENCODING_CP1252;
 		else
-			return usage_error("encodage « %s » inconnu (utf-8 ou windows-1252)",
+			return cli_usage_error("encodage « %s » inconnu (utf-8 ou windows-1252)",
 					   optarg, usage_import);
 	}
 	if (argc - optind != 2)
-		return usage_error("%s", "il faut un TYPE et un FICHIER", usage_import);
+		return cli_usage_error("%s", "il faut un TYPE et un FICHIER", usage_import);
 	kind = cantine_kind_parse(argv[optind]);
 	if (kind < 0)
-		return usage_error("type « %s » inconnu : etablissements, produits, "
+		return cli_usage_error("type « %s » inconnu : etablissements, produits, "
 				   "recettes ou menus", argv[optind], usage_import);
 	if ((rc = open_store(&ctx, db, 0)) != 0) {
 		cantine_ctx_free(ctx);
@@ -272,10 +288,10 @@ static int cmd_export(const char *db, int argc, char **argv)
 	int kind, rc;
 
 	if (argc != 2)
-		return usage_error("%s", "il faut un TYPE", usage_export);
+		return cli_usage_error("%s", "il faut un TYPE", usage_export);
 	kind = cantine_kind_parse(argv[1]);
 	if (kind < 0)
-		return usage_error("type « %s » inconnu : etablissements, produits, "
+		return cli_usage_error("type « %s » inconnu : etablissements, produits, "
 				   "recettes ou menus", argv[1], usage_export);
 	if ((rc = open_store(&ctx, db, CANTINE_OPEN_READONLY)) != 0) {
 		cantine_ctx_free(ctx);
@@ -336,11 +352,11 @@ int main(int argc, char **argv)
 			printf("cantine %s\n", cantine_version());
 			return EXIT_OK;
 		} else {
-			return usage_error("option « %s » inconnue ou incomplète", argv[i], usage_main);
+			return cli_usage_error("option « %s » inconnue ou incomplète", argv[i], usage_main);
 		}
 	}
 	if (i >= argc)
-		return usage_error("%s", "aucune commande", usage_main);
+		return cli_usage_error("%s", "aucune commande", usage_main);
 	cmd = argv[i];
 	argc -= i;
 	argv += i;
@@ -386,5 +402,5 @@ int main(int argc, char **argv)
 		cantine_ctx_free(ctx);
 		return rc;
 	}
-	return usage_error("commande « %s » inconnue", cmd, usage_main);
+	return cli_usage_error("commande « %s » inconnue", cmd, usage_main);
 }

@@ -189,7 +189,7 @@ int cmd_plan(cantine_ctx *ctx, int argc, char **argv)
 		return -1;
 	if (cantine_ctx_set_change(ctx, cli_author(), o.reason))
 		return cli_fail(ctx, CANTINE_ENOMEM);
-	rc = o.uai ? cantine_etab_find(&etab, ctx, o.uai) : cantine_etab_only(&etab, ctx);
+	rc = cli_etab(ctx, o.uai, &etab);
 	if (rc)
 		return cli_fail(ctx, rc);
 	if (!strcmp(action, "status")) {

@@ -212,7 +212,7 @@ int cmd_production(cantine_ctx *ctx, int argc, char **argv)
 	}
 	if (!ctx)
 		return -1;
-	rc = uai ? cantine_etab_find(&etab, ctx, uai) : cantine_etab_only(&etab, ctx);
+	rc = cli_etab(ctx, uai, &etab);
 	if (rc)
 		return cli_fail(ctx, rc);
 	if (!covers)

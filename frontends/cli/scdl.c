@@ -46,22 +46,6 @@ static const char usage_import_scdl[] =
 	"  --encodage ENC   utf-8 ou windows-1252 (défaut : détection automatique)\n";
 
 /* A usage error: `what` is one French sentence whose « %s » is `arg`. */
-static int usage_fail(const char *what, const char *arg, const char *usage)
-{
-	const char *mark = strstr(what, "%s");
-
-	fputs("cantine : ", stderr);
-	if (mark) {
-		fwrite(what, 1, (size_t)(mark - what), stderr);
-		fputs(arg, stderr);
-		fputs(mark + 2, stderr);
-	} else {
-		fputs(what, stderr);
-	}
-	fprintf(stderr, "\n\n%s", usage);
-	return EXIT_INPUT;
-}
-
 static int parse_export(int argc, char **argv, const char **uai, const char **from,
 			const char **to, unsigned *mask)
 {
@@ -90,7 +74,7 @@ static int parse_export(int argc, char **argv, const char **uai, const char **fr
 			else if ((s = cantine_status_parse(optarg)) >= 0)
 				*mask = 1u << s;
 			else
-				return usage_fail("statut « %s » inconnu ; valeurs possibles : "
+				return cli_usage_error("statut « %s » inconnu ; valeurs possibles : "
 						  "publié, proposé, brouillon ou tous", optarg,
 						  usage_export_scdl);
 		} else if (c == 'h') {
@@ -101,12 +85,12 @@ static int parse_export(int argc, char **argv, const char **uai, const char **fr
 		}
 	}
 	if (optind < argc)
-		return usage_fail("argument inattendu « %s »", argv[optind], usage_export_scdl);
+		return cli_usage_error("argument inattendu « %s »", argv[optind], usage_export_scdl);
 	if (*from && cantine_date_check(*from))
-		return usage_fail("la date de début « %s » n'est pas une date valide ; "
+		return cli_usage_error("la date de début « %s » n'est pas une date valide ; "
 				  "écrivez-la AAAA-MM-JJ", *from, usage_export_scdl);
 	if (*to && cantine_date_check(*to))
-		return usage_fail("la date de fin « %s » n'est pas une date valide ; "
+		return cli_usage_error("la date de fin « %s » n'est pas une date valide ; "
 				  "écrivez-la AAAA-MM-JJ", *to, usage_export_scdl);
 	return EXIT_OK;
 }
@@ -180,7 +164,7 @@ int cmd_import_scdl(cantine_ctx *ctx, int argc, char **argv)
 			else if (strcmp(optarg, "windows-1252") == 0 || strcmp(optarg, "cp1252") == 0)
 				enc = CANTINE_ENCODING_CP1252;
 			else
-				return usage_fail("encodage « %s » inconnu (utf-8 ou windows-1252)",
+				return cli_usage_error("encodage « %s » inconnu (utf-8 ou windows-1252)",
 						  optarg, usage_import_scdl);
 		} else if (c == 'h') {
 			fputs(usage_import_scdl, stdout);
@@ -190,7 +174,7 @@ int cmd_import_scdl(cantine_ctx *ctx, int argc, char **argv)
 		}
 	}
 	if (argc - optind != 1)
-		return usage_fail("%s", "il faut un FICHIER, et un seul", usage_import_scdl);
+		return cli_usage_error("%s", "il faut un FICHIER, et un seul", usage_import_scdl);
 	if (!ctx)
 		return -1;
 	if (cantine_ctx_set_change(ctx, cli_author(), reason))

@@ -6,7 +6,6 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli.h"
 
@@ -85,7 +84,7 @@ int cmd_week(cantine_ctx *ctx, int argc, char **argv)
 	const char *uai = NULL, *date = NULL;
 	cantine_etab *etab = NULL;
 	cantine_week *w = NULL;
-	char today[16], buf[64];
+	char today[11], buf[64];
 	int c, rc, year, week, day, veg = 0, width = 20;
 	size_t i, k;
 
@@ -112,14 +111,9 @@ int cmd_week(cantine_ctx *ctx, int argc, char **argv)
 	}
 	if (!ctx)
 		return -1;
-	if (!date) {
-		time_t t = time(NULL);
-		struct tm tm;
-		localtime_r(&t, &tm);
-		strftime(today, sizeof(today), "%Y-%m-%d", &tm);
-		date = today;
-	}
-	rc = uai ? cantine_etab_find(&etab, ctx, uai) : cantine_etab_only(&etab, ctx);
+	if (!date)
+		date = cli_today(today);
+	rc = cli_etab(ctx, uai, &etab);
 	if (rc)
 		return cli_fail(ctx, rc);
 	rc = cantine_plan_week(&w, ctx, etab->uai, date);
