@@ -28,6 +28,9 @@ int cli_option_error(int c, char **argv, const char *usage);
 /* Print a usage error ("cantine : " + `what`, whose one « %s » is filled
  * with `arg`) and the command's usage; returns EXIT_INPUT. */
 int cli_usage_error(const char *what, const char *arg, const char *usage);
+/* Print an import's problems on stderr, errors as they are and warnings
+ * (io.h), which did not stop the import, as "attention : …". */
+void cli_print_problems(const cantine_problems *pbs);
 /* Today's date, "YYYY-MM-DD", in `out`; returns out. */
 const char *cli_today(char out[11]);
 /* The establishment named by --etab, or the store's only one. */

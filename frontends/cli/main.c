@@ -118,6 +118,23 @@ int cli_usage_error(const char *what, const char *arg, const char *usage)
 	return EXIT_INPUT;
 }
 
+void cli_print_problems(const cantine_problems *pbs)
+{
+	cantine_buf line = CANTINE_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < cantine_problems_count(pbs); i++) {
+		const cantine_problem *pb = cantine_problems_get(pbs, i);
+		line.size = 0;
+		if (cantine_problem_format(pb, &line) == 0)
+			fprintf(stderr, "%s%s\n", pb->warning ? "attention : " : "", line.ptr);
+	}
+	if (cantine_problems_total(pbs) > cantine_problems_count(pbs))
+		fprintf(stderr, "… et %zu autres problèmes.\n",
+			cantine_problems_total(pbs) - cantine_problems_count(pbs));
+	cantine_buf_dispose(&line);
+}
+
 const char *cli_today(char out[11])
 {
 	time_t t = time(NULL);
@@ -218,7 +235,6 @@ static int cmd_import(const char *db, int argc, char **argv)
 	cantine_import_stats stats;
 	cantine_ctx *ctx;
 	int kind, c, rc;
-	size_t i;
 
 	optind = 1;
 	opterr = 0;
@@ -253,21 +269,7 @@ static int cmd_import(const char *db, int argc, char **argv)
 		return rc;
 	}
 	rc = cantine_import_csv(ctx, (cantine_kind)kind, argv[optind + 1], enc, &pbs, &stats);
-	{
-		/* Errors; warnings (io.h), which did not stop the import, as
-		 * "attention : …" even on success. */
-		cantine_buf line = CANTINE_BUF_INIT;
-		for (i = 0; i < cantine_problems_count(pbs); i++) {
-			const cantine_problem *pb = cantine_problems_get(pbs, i);
-			line.size = 0;
-			if (cantine_problem_format(pb, &line) == 0)
-				fprintf(stderr, "%s%s\n", pb->warning ? "attention : " : "", line.ptr);
-		}
-		if (cantine_problems_total(pbs) > cantine_problems_count(pbs))
-			fprintf(stderr, "… et %zu autres problèmes.\n",
-				cantine_problems_total(pbs) - cantine_problems_count(pbs));
-		cantine_buf_dispose(&line);
-	}
+	cli_print_problems(pbs);
 	if (rc == 0) {
 		printf("%s : %zu ligne%s lue%s, %zu créé%s, %zu mis à jour.\n",
 		       argv[optind + 1], stats.rows, stats.rows > 1 ? "s" : "",

@@ -120,25 +120,6 @@ int cmd_export_scdl(cantine_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
-/* Errors as they are; warnings, which did not stop the import, prefixed
- * with "attention : ". */
-static void print_problems(const cantine_problems *pbs)
-{
-	cantine_buf line = CANTINE_BUF_INIT;
-	size_t i;
-
-	for (i = 0; i < cantine_problems_count(pbs); i++) {
-		const cantine_problem *pb = cantine_problems_get(pbs, i);
-		line.size = 0;
-		if (cantine_problem_format(pb, &line) == 0)
-			fprintf(stderr, "%s%s\n", pb->warning ? "attention : " : "", line.ptr);
-	}
-	if (cantine_problems_total(pbs) > cantine_problems_count(pbs))
-		fprintf(stderr, "… et %zu autres remarques.\n",
-			cantine_problems_total(pbs) - cantine_problems_count(pbs));
-	cantine_buf_dispose(&line);
-}
-
 int cmd_import_scdl(cantine_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -180,7 +161,7 @@ int cmd_import_scdl(cantine_ctx *ctx, int argc, char **argv)
 	if (cantine_ctx_set_change(ctx, cli_author(), reason))
 		return cli_fail(ctx, CANTINE_ENOMEM);
 	rc = cantine_import_scdl(ctx, argv[optind], enc, &pbs, &st);
-	print_problems(pbs);
+	cli_print_problems(pbs);
 	if (rc == 0)
 		printf("%s : %zu ligne%s lue%s, %zu déjeuner%s créé%s, %zu mis à jour.\n",
 		       argv[optind], st.rows, st.rows > 1 ? "s" : "", st.rows > 1 ? "s" : "",

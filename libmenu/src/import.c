@@ -17,7 +17,7 @@
 
 /* ---- the driver ---- */
 
-static int read_file(cantine__import *imp, const char *path, char **data,
+int cantine__read_file(cantine__import *imp, const char *path, char **data,
 		     size_t *len)
 {
 	struct stat sb;
@@ -117,6 +117,26 @@ static int check_binary(cantine__import *imp, const char *data, size_t len)
 			 "depuis votre tableur", (size_t)(nul - data) + 1))
 		return CANTINE_ENOMEM;
 	return 1;
+}
+
+int cantine__import_start(cantine__import *imp, const char *data, size_t len,
+			  cantine_encoding enc)
+{
+	int rc = check_binary(imp, data, len);
+
+	if (rc)
+		return rc;
+	/* A UTF-8 byte-order mark: UTF-8, and not part of the first name. */
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+		imp->cp1252 = false;
+		data += 3;
+		len -= 3;
+	} else {
+		imp->cp1252 = enc == CANTINE_ENCODING_CP1252 ||
+			      (enc == CANTINE_ENCODING_AUTO && guess_cp1252(data, len));
+	}
+	cantine__csv_init(&imp->csv, data, len);
+	return 0;
 }
 
 static int map_header(cantine__import *imp)
@@ -227,19 +247,9 @@ static int run(cantine__import *imp, const char *data, size_t len,
 	bool skipped;
 	int rc;
 
-	rc = check_binary(imp, data, len);
+	rc = cantine__import_start(imp, data, len, enc);
 	if (rc)
 		return rc < 0 ? rc : 0;
-	/* A UTF-8 byte-order mark: UTF-8, and not part of the first name. */
-	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
-		imp->cp1252 = false;
-		data += 3;
-		len -= 3;
-	} else
-		imp->cp1252 = enc == CANTINE_ENCODING_CP1252 ||
-			      (enc == CANTINE_ENCODING_AUTO && guess_cp1252(data, len));
-	cantine__csv_init(&imp->csv, data, len);
-
 	rc = cantine__csv_next(&imp->csv);
 	if (rc < 0)
 		return rc;
@@ -325,7 +335,7 @@ static int import_mem(cantine_ctx *ctx, cantine_kind kind, const char *name,
 		goto out;
 	}
 	if (from_file) {
-		rc = read_file(&imp, path, &owned, &len);
+		rc = cantine__read_file(&imp, path, &owned, &len);
 		if (rc)
 			goto out;
 		data = owned;

@@ -66,6 +66,16 @@ int cantine__file_problem(cantine__import *imp, unsigned line, const char *fmt, 
 int cantine__header_problem(cantine__import *imp, unsigned line, unsigned column,
 			    const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+/* Read a whole regular file (≤ 256 MiB) into *data (owned, NUL-ended);
+ * a missing, unreadable or special file is reported as a problem of the
+ * file and gives CANTINE_EIO. */
+int cantine__read_file(cantine__import *imp, const char *path, char **data,
+		       size_t *len);
+/* Start reading data[0..len): refuse binary files (a problem, returns 1),
+ * skip a UTF-8 BOM, choose the encoding (formats.md) and set up the CSV
+ * reader (returns 0); or an error code. */
+int cantine__import_start(cantine__import *imp, const char *data, size_t len,
+			  cantine_encoding enc);
 /* Decode the current record's cells into imp->cell[] (cells.c). */
 int cantine__load_cells(cantine__import *imp);
 

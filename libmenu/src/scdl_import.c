@@ -12,18 +12,10 @@
  * transaction while it has no error, and rolled back at the end if it
  * has any; warnings, collected meanwhile, are added to the problems last.
  */
-#include <errno.h>
-#include <fcntl.h>
-#include <stdio.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "scdl_int.h"
 #include "text_int.h"
-
-#define MAX_FILE_SIZE (256u * 1024u * 1024u) /* formats.md "Limits" */
 
 /* The columns read, with the schema's "required" constraint. */
 static const cantine__col scdl_cols[SI__MAX] = {
@@ -41,72 +33,6 @@ static const cantine__col scdl_cols[SI__MAX] = {
 /* Only the columns: cantine__problem() and cantine__load_cells() read
  * them; the handlers are the functions of scdl_rows.c. */
 static const cantine__kind_ops scdl_ops = { scdl_cols, SI__MAX, 0, NULL, NULL, NULL, NULL };
-
-/* ---- reading the file ---- */
-
-static int read_file(cantine__import *imp, const char *path, char **data, size_t *len)
-{
-	struct stat sb;
-	size_t got = 0;
-	char *buf;
-	int fd = -1;
-
-	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode))
-		goto not_regular; /* a FIFO would block open() */
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-	if (fd < 0)
-		return cantine__file_problem(imp, 0, "%s", errno == ENOENT
-			? "fichier introuvable ; vérifiez le chemin et le nom du fichier"
-			: errno == EACCES ? "lecture refusée (droits insuffisants) ; vérifiez "
-			"les droits du fichier" : "impossible d'ouvrir le fichier")
-			? CANTINE_ENOMEM : CANTINE_EIO;
-	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode))
-		goto not_regular;
-	if ((uint64_t)sb.st_size > MAX_FILE_SIZE) {
-		close(fd);
-		return cantine__file_problem(imp, 0, "le fichier dépasse 256 Mio ; découpez-le "
-			"en plusieurs fichiers") ? CANTINE_ENOMEM : CANTINE_EIO;
-	}
-	if (!(buf = cantine__malloc((size_t)sb.st_size + 1))) {
-		close(fd);
-		return CANTINE_ENOMEM;
-	}
-	while (got < (size_t)sb.st_size) {
-		ssize_t r = read(fd, buf + got, (size_t)sb.st_size - got);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			break;
-		got += (size_t)r;
-	}
-	close(fd);
-	buf[got] = '\0';
-	*data = buf;
-	*len = got;
-	return 0;
-not_regular:
-	if (fd >= 0)
-		close(fd);
-	return cantine__file_problem(imp, 0, "ce n'est pas un fichier ordinaire ; donnez "
-		"le chemin d'un fichier CSV") ? CANTINE_ENOMEM : CANTINE_EIO;
-}
-
-/* The encoding rule of every import (formats.md): UTF-8 when valid or
- * when it holds a valid multi-byte sequence, else windows-1252. */
-static bool guess_cp1252(const char *data, size_t len)
-{
-	const unsigned char *s = (const unsigned char *)data;
-	bool bad = false, multi = false;
-	size_t i = 0, k;
-
-	while (i < len) {
-		k = s[i] < 0x80 ? 1 : cantine__utf8_seq(s + i, len - i);
-		multi |= k > 1;
-		bad |= k == 0;
-		i += k ? k : 1;
-	}
-	return bad && !multi;
-}
 
 /* Map the header: the schema's names, exactly; another case or a name
  * of schema 1.2/1.2.1 with a warning; an unknown column is ignored with a
@@ -175,25 +101,10 @@ static int map_header(cantine__scdl_in *s)
 static int run(cantine__scdl_in *s, const char *data, size_t len, cantine_encoding enc)
 {
 	cantine__import *imp = &s->imp;
-	const char *nul = memchr(data, '\0', len), *p;
-	unsigned line = 1;
-	int rc;
+	int rc = cantine__import_start(imp, data, len, enc);
 
-	for (p = data; nul && p < nul; p++)
-		line += *p == '\n';
-	if (nul)
-		return cantine__file_problem(imp, line,
-			"octet nul (0x00) à la position %zu du fichier : ce n'est pas un "
-			"fichier texte CSV ; exportez-le au format CSV depuis votre tableur",
-			(size_t)(nul - data) + 1);
-	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
-		data += 3;
-		len -= 3;
-	} else {
-		imp->cp1252 = enc == CANTINE_ENCODING_CP1252 ||
-			      (enc == CANTINE_ENCODING_AUTO && guess_cp1252(data, len));
-	}
-	cantine__csv_init(&imp->csv, data, len);
+	if (rc)
+		return rc < 0 ? rc : 0;
 	rc = cantine__csv_next(&imp->csv);
 	if (rc < 0)
 		return rc;
@@ -272,7 +183,7 @@ static int import(cantine_ctx *ctx, const char *name, const char *data, size_t l
 	s.imp.clean = true;
 	if (!(s.imp.problems = cantine__problems_new(name)))
 		return cantine__seterr(ctx, CANTINE_ENOMEM, "mémoire insuffisante");
-	if (path && (rc = read_file(&s.imp, path, &owned, &len)) == 0)
+	if (path && (rc = cantine__read_file(&s.imp, path, &owned, &len)) == 0)
 		data = owned;
 	if (rc == 0 && (rc = cantine__begin(ctx)) == 0) {
 		began = true;
