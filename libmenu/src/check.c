@@ -188,7 +188,7 @@ static int check_cost(cantine_report *r, const cantine_etab *e, const cantine_we
 int cantine_check_period(cantine_report **out, cantine_ctx *ctx, const char *uai,
 			 const char *from, const char *to)
 {
-	cantine__closures cl = { NULL, 0 };
+	cantine__closures cl = { 0 };
 	cantine_report *r = NULL;
 	cantine_etab *e = NULL;
 	char day[11], last[11];

@@ -1,10 +1,12 @@
 /*
- * closure.c: days an establishment is closed: the `fermetures` CSV import
- * and the look-up the checks and views use.
+ * closure.c: days an establishment is closed: the `fermetures` CSV import,
+ * and the look-up the checks and views use, which adds the school and public
+ * holidays of calendar.c to the store's closures.
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "calendar_int.h"
 #include "closure_int.h"
 #include "plan_int.h"
 #include "strmap_int.h"
@@ -13,29 +15,17 @@
 int cantine__closure_reason(cantine_ctx *ctx, int64_t etab, const char *date,
 			    cantine_buf *reason)
 {
-	sqlite3_stmt *st;
+	cantine__closures cl;
+	const char *why;
 	int rc;
 
-	if ((rc = cantine__prepare(ctx, &st,
-		"SELECT reason FROM closure WHERE etab_id = ?1 AND first_date <= ?2 "
-		"AND last_date >= ?2 ORDER BY first_date LIMIT 1")))
+	if ((rc = cantine__closures_load(ctx, etab, date, date, &cl)))
 		return rc;
-	sqlite3_bind_int64(st, 1, etab);
-	sqlite3_bind_text(st, 2, date, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		if (reason && cantine__buf_puts(reason, (const char *)sqlite3_column_text(st, 0)))
-			rc = CANTINE_ENOMEM;
-		else
-			rc = 1;
-	} else if (rc == SQLITE_DONE) {
-		rc = 0;
-	} else {
-		rc = cantine__store_err(ctx, "lecture des fermetures");
-	}
-	sqlite3_finalize(st);
-	if (rc == CANTINE_ENOMEM)
-		cantine__seterr(ctx, rc, "mémoire insuffisante");
+	why = cantine__closures_find(&cl, date);
+	rc = why != NULL;
+	if (why && reason && cantine__buf_puts(reason, why))
+		rc = cantine__seterr(ctx, CANTINE_ENOMEM, "mémoire insuffisante");
+	cantine__closures_free(&cl);
 	return rc;
 }
 
@@ -47,6 +37,17 @@ int cantine__closures_load(cantine_ctx *ctx, int64_t etab, const char *from,
 	int rc;
 
 	memset(out, 0, sizeof(*out));
+	if ((rc = cantine__prepare(ctx, &st,
+		"SELECT departement FROM etab WHERE id = ?1")))
+		return rc;
+	sqlite3_bind_int64(st, 1, etab);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		snprintf(out->dept, sizeof(out->dept), "%s",
+			 (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return cantine__store_err(ctx, "lecture de l'établissement");
 	if ((rc = cantine__prepare(ctx, &st,
 		"SELECT first_date, last_date, reason FROM closure WHERE etab_id = ?1 "
 		"AND last_date >= ?2 AND first_date <= ?3 ORDER BY first_date")))
@@ -90,7 +91,7 @@ const char *cantine__closures_find(const cantine__closures *c, const char *date)
 	for (i = 0; i < c->n; i++)
 		if (strcmp(c->at[i].first, date) <= 0 && strcmp(date, c->at[i].last) <= 0)
 			return c->at[i].reason;
-	return NULL;
+	return cantine__day_off(c->dept, date);
 }
 
 void cantine__closures_free(cantine__closures *c)

@@ -103,11 +103,14 @@ run_cantine --db "$S" check week --etab 0595871L --date 2026-09-08
 expect_rc 1 "check week with a closed day"
 expect_stdout "mardi 8 septembre 2026 : un repas est prévu alors que l'établissement est fermé (Sortie pédagogique)" "closed day"
 expect_stdout "semaine 37 de 2026 : aucun jour ne permet de prendre un menu végétarien complet" "only vegetarian day closed"
+# School holidays come with the project (académie de Lille), not from the
+# store.
 run_cantine --db "$S" week --etab 0595871L --date 2026-10-21
 expect_stdout_line "Lundi 19 octobre 2026 — fermé (Vacances de la Toussaint)" "week during holidays"
 expect_stdout_not "Mercredi" "week during holidays: no Wednesday"
 run_cantine --db "$S" export fermetures
 expect_stdout_line "0595871L,2026-09-08,2026-09-08,Sortie pédagogique" "export fermetures"
+expect_stdout_not "Toussaint" "export fermetures: shipped holidays are not closures of the store"
 
 # Usage errors and help.
 run_cantine --db "$S" check

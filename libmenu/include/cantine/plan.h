@@ -68,7 +68,10 @@ CANTINE_API int cantine_plan_set_meal(cantine_ctx *ctx, const char *uai,
                                       const char *const *dishes, size_t n);
 
 /**
- * Is `uai` closed on `date` (a closure imported with `fermetures`)?
+ * Is `uai` closed on `date`: a closure imported with `fermetures`, a school
+ * holiday of its académie (shipped for the académie de Lille, see
+ * docs/formats.md) or a public holiday (Code du travail L3133-1, and
+ * L3134-13 in Moselle and Alsace)?
  * @param reason when not NULL and closed, receives the reason (appended).
  * @return 1 when closed, 0 when open, or a negative error code
  *         (CANTINE_EINVAL bad date, CANTINE_ENOTFOUND unknown UAI).
