@@ -24,14 +24,19 @@ static const char *const heads[CANTINE_ALLERGEN__MAX] = {
 	"SES", "SUL", "LUP", "MOL",
 };
 
-static void row(const char *label, int width, unsigned contains, unsigned traces)
+#define ALL_ALLERGENS ((1u << CANTINE_ALLERGEN__MAX) - 1)
+
+/* One row; `unknown`: the allergens nobody can say are absent ("?"). */
+static void row(const char *label, int width, unsigned contains, unsigned traces,
+		unsigned unknown)
 {
 	int a;
 
 	printf("  ");
 	cli_put_padded(label, width);
 	for (a = 0; a < CANTINE_ALLERGEN__MAX; a++)
-		printf("  %s", contains & (1u << a) ? " C " : traces & (1u << a) ? " T " : " · ");
+		printf("  %s", contains & (1u << a) ? " C " : traces & (1u << a) ? " T "
+		       : unknown & (1u << a) ? " ? " : " · ");
 	putchar('\n');
 }
 
@@ -46,8 +51,8 @@ int cmd_allergens(cantine_ctx *ctx, int argc, char **argv)
 	const char *uai = NULL, *date = NULL;
 	cantine_etab *etab = NULL;
 	cantine_week *w = NULL;
-	char today[11], day[64];
-	int c, rc, width = 24, year, week, a;
+	char today[11], day[64], label[256];
+	int c, rc, width = 24, year, week, a, declared = 0;
 	size_t i, k;
 
 	optind = 1;
@@ -86,8 +91,8 @@ int cmd_allergens(cantine_ctx *ctx, int argc, char **argv)
 	for (i = 0; i < cantine_week_meal_count(w); i++) {
 		const cantine_meal *m = cantine_week_meal(w, i);
 		for (k = 0; k < m->n_offers; k++)
-			if (cli_width(m->offers[k].dish) > width)
-				width = cli_width(m->offers[k].dish);
+			if (cli_width(m->offers[k].dish) + 2 * m->offers[k].declared > width)
+				width = cli_width(m->offers[k].dish) + 2 * m->offers[k].declared;
 	}
 	cantine_week_iso(w, &year, &week);
 	cantine_date_french(day, sizeof(day), cantine_week_monday(w));
@@ -96,7 +101,7 @@ int cmd_allergens(cantine_ctx *ctx, int argc, char **argv)
 	printf("C : contient ; T : peut contenir (traces) ; · : absent des ingrédients\n");
 	for (i = 0; i < cantine_week_meal_count(w); i++) {
 		const cantine_meal *m = cantine_week_meal(w, i);
-		unsigned all = 0, tr = 0;
+		unsigned all = 0, tr = 0, unknown = 0;
 		int n;
 
 		cantine_date_french(day, sizeof(day), m->date);
@@ -108,11 +113,19 @@ int cmd_allergens(cantine_ctx *ctx, int argc, char **argv)
 			printf("  %s", heads[a]);
 		putchar('\n');
 		for (k = 0; k < m->n_offers; k++) {
-			row(m->offers[k].dish, width, m->offers[k].allergens, m->offers[k].traces);
-			all |= m->offers[k].allergens;
-			tr |= m->offers[k].traces;
+			const cantine_offer *o = &m->offers[k];
+			/* A dish without a recipe: what its publisher declared; an
+			 * empty list is no proof of absence. */
+			unsigned u = o->declared && !o->allergens ? ALL_ALLERGENS : 0;
+
+			snprintf(label, sizeof(label), "%s%s", o->dish, o->declared ? " *" : "");
+			row(label, width, o->allergens, o->traces, u);
+			all |= o->allergens;
+			tr |= o->traces;
+			unknown |= u;
+			declared |= o->declared;
 		}
-		row("Ensemble du repas", width, all, tr & ~all);
+		row("Ensemble du repas", width, all, tr & ~all, unknown);
 	}
 	if (cantine_week_meal_count(w) == 0)
 		printf("\nAucun repas prévu cette semaine.\n");
@@ -122,6 +135,10 @@ int cmd_allergens(cantine_ctx *ctx, int argc, char **argv)
 		       cantine_allergen_name((cantine_allergen)a));
 	printf(".\nSource : les ingrédients des fiches recettes et les allergènes déclarés "
 	       "par les fournisseurs pour chaque produit.\n");
+	if (declared)
+		printf("* Plat sans recette dans la base (menu importé) : allergènes tels que "
+		       "déclarés par l'éditeur du menu, « C » pour une présence ou des traces ; "
+		       "« ? » : non renseigné. Demandez sa fiche recette.\n");
 	cantine_week_free(w);
 	cantine_etab_free(etab);
 	return EXIT_OK;

@@ -160,6 +160,23 @@ static void print_shopping(total *t, size_t nt)
 	printf("\nTotal HT estimé : %s\n", money);
 }
 
+/* Dishes without a recipe: nobody knows what they take. */
+static void print_unknown(const cantine_production *p)
+{
+	char day[64];
+	size_t i;
+
+	if (cantine_production_unknown_count(p) == 0)
+		return;
+	printf("\nPlats sans recette dans la base (menu importé) : quantités inconnues, "
+	       "à prévoir à part ou à saisir comme recettes :\n");
+	for (i = 0; i < cantine_production_unknown_count(p); i++) {
+		const cantine_production_line *l = cantine_production_unknown(p, i);
+		cantine_date_french(day, sizeof(day), l->date);
+		printf("  %s : %s (%d portions)\n", day, l->dish, l->portions);
+	}
+}
+
 int cmd_production(cantine_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -236,12 +253,13 @@ int cmd_production(cantine_ctx *ctx, int argc, char **argv)
 		return EXIT_INTERNAL;
 	}
 	nt = totals(p, t);
-	if (cantine_production_count(p) == 0)
+	if (cantine_production_count(p) == 0 && cantine_production_unknown_count(p) == 0)
 		printf("\nAucun repas prévu sur cette période.\n");
-	else if (shopping)
+	else if (cantine_production_count(p) > 0 && shopping)
 		print_shopping(t, nt);
-	else
+	else if (cantine_production_count(p) > 0)
 		print_sheet(p, t, nt);
+	print_unknown(p);
 	free(t);
 	cantine_production_free(p);
 	cantine_etab_free(etab);

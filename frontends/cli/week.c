@@ -28,9 +28,16 @@ static void euros(int64_t cents, char *out, size_t n)
 	snprintf(out, n, "%" PRId64 ",%02" PRId64 " €", cents / 100, cents % 100);
 }
 
-static void print_allergens(unsigned contains, unsigned traces)
+static void print_allergens(unsigned contains, unsigned traces, int declared)
 {
 	cantine_buf b = CANTINE_BUF_INIT;
+
+	/* Without a recipe, an empty list may be an omission of the menu's
+	 * publisher, not an absence. */
+	if (declared && !contains) {
+		printf("  allergènes non renseignés");
+		return;
+	}
 
 	if (contains && cantine_allergens_format(&b, contains, ", ") == 0)
 		printf("  allergènes : %s", b.ptr);
@@ -66,8 +73,15 @@ static void print_meal(const cantine_meal *m, int width)
 		cli_put_padded(k > 0 && m->offers[k - 1].course == o->course ? "  ou" : course, 17);
 		cli_put_padded(o->dish, width);
 		printf("%s", o->vegetarian ? " [végé]" : "       ");
-		print_allergens(o->allergens, o->traces);
+		print_allergens(o->allergens, o->traces, o->declared);
+		if (o->declared)
+			printf("  (sans recette : déclaré par l'éditeur du menu)");
 		putchar('\n');
+	}
+	if (m->cost_cents == CANTINE_COST_UNKNOWN) {
+		printf("  Coût denrées par repas : inconnu (un plat sans recette n'a pas "
+		       "de prix déclaré)\n");
+		return;
 	}
 	euros(m->cost_cents, buf, sizeof(buf));
 	printf("  Coût denrées par repas (moyenne des choix de chaque plat) : %s\n", buf);
@@ -197,15 +211,29 @@ int cmd_dish(cantine_ctx *ctx, int argc, char **argv)
 	printf("  Type de plat : %s\n", cantine_course_name(cantine_dish_course(d)));
 	printf("  Végétarien   : %s\n", cantine_dish_vegetarian(d) ? "oui" : "non");
 	if (cantine_allergens_format(&b, cantine_dish_allergens(d), ", ") == 0)
-		printf("  Allergènes   : %s\n", b.size ? b.ptr : "aucun des 14 allergènes majeurs");
+		printf("  Allergènes   : %s\n", b.size ? b.ptr : cantine_dish_declared(d)
+		       ? "aucun déclaré" : "aucun des 14 allergènes majeurs");
 	b.size = 0;
-	if (cantine_allergens_format(&b, cantine_dish_traces(d), ", ") == 0)
+	if (cantine_dish_declared(d)) {
+		printf("  Traces       : non déclarées\n");
+		if (cantine_dish_cost_cents(d) == CANTINE_COST_UNKNOWN) {
+			printf("  Coût matière : inconnu\n");
+		} else {
+			euros(cantine_dish_cost_cents(d), money, sizeof(money));
+			printf("  Coût matière : %s HT par portion (prix déclaré)\n", money);
+		}
+		printf("  Sans recette : régime, allergènes et prix sont ceux que l'éditeur "
+		       "du menu a déclarés (import « menus collectifs ») ; saisissez sa "
+		       "recette pour les calculer\n");
+	} else if (cantine_allergens_format(&b, cantine_dish_traces(d), ", ") == 0) {
 		printf("  Traces       : %s\n", b.size ? b.ptr : "aucune signalée");
-	euros(cantine_dish_cost_cents(d), money, sizeof(money));
-	printf("  Coût matière : %s HT par portion\n", money);
+		euros(cantine_dish_cost_cents(d), money, sizeof(money));
+		printf("  Coût matière : %s HT par portion\n", money);
+	}
 	if (*cantine_dish_tags(d))
 		printf("  Tags GEMRCN  : %s\n", cantine_dish_tags(d));
-	printf("  Ingrédients (par portion collégien) :\n");
+	if (!cantine_dish_declared(d))
+		printf("  Ingrédients (par portion collégien) :\n");
 	for (i = 0; i < cantine_dish_ingredient_count(d); i++) {
 		const cantine_dish_item *it = cantine_dish_ingredient(d, i);
 		char grams[32];

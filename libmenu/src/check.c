@@ -153,17 +153,26 @@ static int check_cost(cantine_report *r, const cantine_etab *e, const cantine_we
 		      const bool *closed)
 {
 	int64_t sum = 0, avg;
-	size_t i, n = 0;
-	char sunday[11], a[32], t[32], d[32];
+	size_t i, n = 0, unknown = 0;
+	char sunday[11], a[32], t[32], d[32], u[160] = "";
 	int year, week;
 
 	if (e->food_cost_target_cents <= 0)
 		return 0;
-	for (i = 0; i < cantine_week_meal_count(w); i++)
-		if (!closed[i]) {
-			sum += cantine_week_meal(w, i)->cost_cents;
+	for (i = 0; i < cantine_week_meal_count(w); i++) {
+		int64_t c = cantine_week_meal(w, i)->cost_cents;
+		if (closed[i])
+			continue;
+		if (c == CANTINE_COST_UNKNOWN) {
+			unknown++;
+		} else {
+			sum += c;
 			n++;
 		}
+	}
+	if (unknown)
+		snprintf(u, sizeof(u), " (%zu repas au coût inconnu, avec un plat sans "
+			 "recette ni prix déclaré, ne sont pas comptés)", unknown);
 	if (n == 0)
 		return 0;
 	avg = (2 * sum + (int64_t)n) / (2 * (int64_t)n);
@@ -176,13 +185,13 @@ static int check_cost(cantine_report *r, const cantine_etab *e, const cantine_we
 	if (avg > e->food_cost_target_cents)
 		return cantine__report_add(r, "core.food-cost", CANTINE_SEVERITY_WARNING,
 			e->uai, cantine_week_monday(w), sunday, avg, e->food_cost_target_cents,
-			"semaine %d de %d : coût denrées moyen de %s par repas, %s au-dessus de "
-			"la cible de %s ; revoyez les grammages ou les produits les plus chers",
-			week, year, a, d, t);
+			"semaine %d de %d : coût denrées moyen de %s par repas%s, %s au-dessus "
+			"de la cible de %s ; revoyez les grammages ou les produits les plus chers",
+			week, year, a, u, d, t);
 	return cantine__report_add(r, "core.food-cost", CANTINE_SEVERITY_INFO,
 		e->uai, cantine_week_monday(w), sunday, avg, e->food_cost_target_cents,
-		"semaine %d de %d : coût denrées moyen de %s par repas, dans la cible de %s",
-		week, year, a, t);
+		"semaine %d de %d : coût denrées moyen de %s par repas%s, dans la cible de %s",
+		week, year, a, u, t);
 }
 
 int cantine_check_period(cantine_report **out, cantine_ctx *ctx, const char *uai,

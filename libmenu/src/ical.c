@@ -118,8 +118,14 @@ static int describe_offer(cantine_buf *b, const cantine_offer *o)
 {
 	int rc = cantine__buf_puts(b, o->dish);
 
+	if (rc == 0 && o->declared)
+		rc = cantine__buf_puts(b, " *");
 	if (rc == 0 && o->vegetarian)
 		rc = cantine__buf_puts(b, " [végé]");
+	/* A dish without a recipe: an empty list may be an omission of its
+	 * publisher, not an absence. */
+	if (rc == 0 && o->declared && !o->allergens)
+		return cantine__buf_puts(b, " (allergènes non renseignés)");
 	if (rc == 0 && !o->allergens && !o->traces)
 		return cantine__buf_puts(b, " (sans allergène majeur)");
 	if (rc == 0)
@@ -142,7 +148,7 @@ static int describe_offer(cantine_buf *b, const cantine_offer *o)
 static int describe_meal(cantine_buf *b, const cantine_meal *m)
 {
 	size_t k;
-	int rc = 0;
+	int rc = 0, declared = 0;
 
 	if (m->status != CANTINE_STATUS_PUBLISHED)
 		rc = cantine__buf_printf(b, "Statut : %s (menu pas encore publié)\n",
@@ -163,13 +169,20 @@ static int describe_meal(cantine_buf *b, const cantine_meal *m)
 		}
 		if (rc == 0)
 			rc = describe_offer(b, o);
+		declared |= o->declared;
 	}
 	/* Regulation (EU) 1169/2011, art. 44 and Annex II: the 14 allergens
 	 * must be made known for non-prepacked food, school meals included. */
-	return rc ? rc : cantine__buf_puts(b, "\n\nAllergènes : 14 allergènes "
-		"réglementaires (règlement UE 1169/2011), déduits des ingrédients "
-		"de chaque recette ; « traces » signale une présence possible. En cas "
-		"d'allergie, renseignez-vous auprès du collège.");
+	if (rc == 0)
+		rc = cantine__buf_puts(b, "\n\nAllergènes : 14 allergènes "
+			"réglementaires (règlement UE 1169/2011), déduits des ingrédients "
+			"de chaque recette ; « traces » signale une présence possible.");
+	if (rc == 0 && declared)
+		rc = cantine__buf_puts(b, " * Plat sans recette dans la base : régime et "
+			"allergènes sont ceux que l'éditeur du menu a déclarés, sans les "
+			"traces.");
+	return rc ? rc : cantine__buf_puts(b, " En cas d'allergie, renseignez-vous "
+		"auprès du collège.");
 }
 
 static int write_event(ical_writer *w, const char *uai, const cantine_meal *m)

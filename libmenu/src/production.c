@@ -11,33 +11,55 @@ typedef struct line {
 	char *strings[5]; /* date, dish, code, name, supplier: owned */
 } line;
 
-struct cantine_production {
+typedef struct lines {
 	line  *items;
 	size_t n, cap;
+} lines;
+
+struct cantine_production {
+	lines products;
+	lines unknown; /* dishes without a recipe: no product */
 };
 
 size_t cantine_production_count(const cantine_production *p)
 {
-	return p ? p->n : 0;
+	return p ? p->products.n : 0;
 }
 
 const cantine_production_line *cantine_production_get(const cantine_production *p,
 						       size_t i)
 {
-	return p && i < p->n ? &p->items[i].pub : NULL;
+	return p && i < p->products.n ? &p->products.items[i].pub : NULL;
 }
 
-void cantine_production_free(cantine_production *p)
+size_t cantine_production_unknown_count(const cantine_production *p)
+{
+	return p ? p->unknown.n : 0;
+}
+
+const cantine_production_line *cantine_production_unknown(const cantine_production *p,
+							   size_t i)
+{
+	return p && i < p->unknown.n ? &p->unknown.items[i].pub : NULL;
+}
+
+static void lines_free(lines *l)
 {
 	size_t i;
 	int k;
 
+	for (i = 0; i < l->n; i++)
+		for (k = 0; k < 5; k++)
+			cantine__free(l->items[i].strings[k]);
+	cantine__free(l->items);
+}
+
+void cantine_production_free(cantine_production *p)
+{
 	if (!p)
 		return;
-	for (i = 0; i < p->n; i++)
-		for (k = 0; k < 5; k++)
-			cantine__free(p->items[i].strings[k]);
-	cantine__free(p->items);
+	lines_free(&p->products);
+	lines_free(&p->unknown);
 	cantine__free(p);
 }
 
@@ -63,10 +85,13 @@ int64_t cantine_order_cost(cantine_unit unit, int64_t quantity, int64_t price_ce
 	return (quantity * price_cents + 5) / 10;
 }
 
-static int add_line(cantine_production *p, sqlite3_stmt *st, int covers)
+/* A line from the current row; for a dish without a recipe the product
+ * columns are NULL and the line has only its date, dish and portions. */
+static int add_line(lines *p, sqlite3_stmt *st, int covers)
 {
 	static const int text_cols[5] = { 0, 1, 4, 5, 6 };
 	int choices = sqlite3_column_int(st, 3);
+	bool product = sqlite3_column_type(st, 4) != SQLITE_NULL;
 	line *l;
 	bool oom = false;
 	int k;
@@ -83,7 +108,7 @@ static int add_line(cantine_production *p, sqlite3_stmt *st, int covers)
 	memset(l, 0, sizeof(*l));
 	for (k = 0; k < 5; k++)
 		l->strings[k] = cantine__column_strdup(st, text_cols[k], &oom);
-	if (!l->strings[4] && !oom)
+	if (product && !l->strings[4] && !oom)
 		l->strings[4] = cantine__strdup(""), oom = !l->strings[4];
 	if (oom) {
 		for (k = 0; k < 5; k++)
@@ -154,9 +179,10 @@ int cantine_production_compute(cantine_production **out, cantine_ctx *ctx,
 			"« %s » dans la base", uai);
 	}
 	for (; rc == SQLITE_ROW; rc = sqlite3_step(st)) {
-		if (sqlite3_column_type(st, 4) == SQLITE_NULL)
+		if (sqlite3_column_type(st, 1) == SQLITE_NULL)
 			continue; /* the establishment's row when it has no meal */
-		if (add_line(p, st, covers)) {
+		if (add_line(sqlite3_column_type(st, 4) == SQLITE_NULL ? &p->unknown
+			     : &p->products, st, covers)) {
 			rc = CANTINE_ENOMEM;
 			break;
 		}

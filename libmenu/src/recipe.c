@@ -34,6 +34,7 @@ struct cantine_dish {
 	cantine__facts     facts;
 	cantine_dish_item *items;
 	size_t             n;
+	int64_t            declared_price; /* no items: CANTINE_COST_UNKNOWN or cents */
 };
 
 void cantine_dish_free(cantine_dish *d)
@@ -62,8 +63,10 @@ size_t cantine_dish_ingredient_count(const cantine_dish *d) { return d->n; }
 
 int64_t cantine_dish_cost_cents(const cantine_dish *d)
 {
-	return cantine__ucents_to_cents(d->facts.ucents);
+	return d->n ? cantine__ucents_to_cents(d->facts.ucents) : d->declared_price;
 }
+
+int cantine_dish_declared(const cantine_dish *d) { return d->n == 0; }
 
 const cantine_dish_item *cantine_dish_ingredient(const cantine_dish *d, size_t i)
 {
@@ -131,7 +134,7 @@ int cantine_dish_find(cantine_dish **out, cantine_ctx *ctx, const char *name)
 
 	*out = NULL;
 	rc = cantine__prepare(ctx, &st, "SELECT id, name, course, tags, declared_allergens, "
-			      "declared_vegetarian FROM dish WHERE name = ?1");
+			      "declared_vegetarian, declared_price_cents FROM dish WHERE name = ?1");
 	if (rc)
 		return rc;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
@@ -154,6 +157,8 @@ int cantine_dish_find(cantine_dish **out, cantine_ctx *ctx, const char *name)
 	d->tags = cantine__column_strdup(st, 3, &oom);
 	declared_allergens = (unsigned)sqlite3_column_int(st, 4);
 	declared_veg = sqlite3_column_int(st, 5);
+	d->declared_price = sqlite3_column_type(st, 6) == SQLITE_NULL ? CANTINE_COST_UNKNOWN
+		: sqlite3_column_int64(st, 6);
 	sqlite3_finalize(st);
 	rc = oom ? cantine__seterr(ctx, CANTINE_ENOMEM, "mémoire insuffisante")
 		 : load_items(ctx, d, id);

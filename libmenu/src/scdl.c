@@ -47,7 +47,7 @@ typedef struct scdl_writer {
 	cantine_buf     list;    /* scratch: one list cell */
 	cantine__strmap dishes;  /* name → id: its number of ingredients,
 				  * aux: its SIQO labels (cantine_label bits) */
-	sqlite3_stmt   *facts, *history;
+	sqlite3_stmt   *facts, *history, *source;
 } scdl_writer;
 
 /* One cell, RFC 4180: quoted when it holds a comma, a quote, a line
@@ -122,28 +122,44 @@ static int dish_facts(scdl_writer *w, const char *name, cantine__strmap_val **ou
 
 /* When the meal was published (the last time it became published) and
  * the last change after that, with its reason (history of migrations
- * 002 and 004).  A meal not published (exported on purpose) gives the
- * time of its last change and no modification; a meal without history
- * (older stores), its date at midnight UTC.  Times are copied into
+ * 002 and 004).  A meal imported from an SCDL file starts from what the
+ * file said (migration 007) and only the history after its import
+ * counts.  A meal not published (exported on purpose) gives the time of
+ * its last change and no modification; a meal without history (older
+ * stores), its date at midnight UTC.  Times are copied into
  * pub[21] and mod[21] ("" when none), the reason into *reason (owned,
  * NULL when none). */
 static int meal_dates(scdl_writer *w, int64_t meal, const char *date, int status,
 		      char pub[21], char mod[21], char **reason)
 {
 	bool published = status == CANTINE_STATUS_PUBLISHED, oom = false;
+	int64_t imported = 0;
 	int rc;
 
 	pub[0] = mod[0] = '\0';
 	*reason = NULL;
+	sqlite3_bind_int64(w->source, 1, meal);
+	if ((rc = sqlite3_step(w->source)) == SQLITE_ROW) {
+		snprintf(pub, 21, "%s", (const char *)sqlite3_column_text(w->source, 0));
+		if (sqlite3_column_type(w->source, 1) != SQLITE_NULL) {
+			snprintf(mod, 21, "%s", (const char *)sqlite3_column_text(w->source, 1));
+			*reason = cantine__column_strdup(w->source, 2, &oom);
+		}
+		imported = sqlite3_column_int64(w->source, 3);
+	}
+	sqlite3_reset(w->source);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return cantine__store_err(w->ctx, "lecture de l'historique");
 	sqlite3_bind_int64(w->history, 1, meal);
-	while ((rc = sqlite3_step(w->history)) == SQLITE_ROW) {
+	while (!oom && (rc = sqlite3_step(w->history)) == SQLITE_ROW) {
 		const char *at = (const char *)sqlite3_column_text(w->history, 3);
 		bool into_pub = sqlite3_column_int(w->history, 2) == CANTINE_STATUS_PUBLISHED &&
 				(sqlite3_column_type(w->history, 1) == SQLITE_NULL ||
 				 sqlite3_column_int(w->history, 1) != CANTINE_STATUS_PUBLISHED);
 
-		if (!at || strlen(at) != 20)
-			continue; /* not a time SQLite can read: not written by us */
+		if (!at || strlen(at) != 20 || sqlite3_column_int64(w->history, 0) <= imported)
+			continue; /* not a time SQLite can read (not written by
+				   * us), or what the import wrote */
 		if (!published || into_pub) {
 			memcpy(pub, at, 21);
 			mod[0] = '\0';
@@ -156,8 +172,11 @@ static int meal_dates(scdl_writer *w, int64_t meal, const char *date, int status
 		}
 	}
 	sqlite3_reset(w->history);
-	if (oom)
+	if (oom) {
+		cantine__free(*reason);
+		*reason = NULL;
 		return CANTINE_ENOMEM;
+	}
 	if (rc != SQLITE_DONE)
 		return cantine__store_err(w->ctx, "lecture de l'historique");
 	if (!pub[0])
@@ -219,8 +238,9 @@ static int write_meal(scdl_writer *w, const cantine_etab *e, const cantine_meal 
 		if (rc == 0)
 			rc = put_cell(b, "", false); /* menuPlatNutriscore */
 		/* menuPlatPrix: euros, decimal point; unknown (empty) for a
-		 * dish without ingredients rather than a false 0.00. */
-		if (d->id > 0)
+		 * dish without ingredients nor declared price rather than a
+		 * false 0.00. */
+		if (o->cost_cents != CANTINE_COST_UNKNOWN)
 			snprintf(price, sizeof(price), "%" PRId64 ".%02" PRId64,
 				 o->cost_cents / 100, o->cost_cents % 100);
 		if (rc == 0)
@@ -375,7 +395,9 @@ int cantine_export_scdl(cantine_ctx *ctx, const char *uai, const char *from,
 	    (rc = cantine__prepare(ctx, &w.history,
 		"SELECT id, old_status, new_status, "
 		"strftime('%Y-%m-%dT%H:%M:%SZ', at), reason FROM meal_history "
-		"WHERE meal_id = ?1 ORDER BY id")))
+		"WHERE meal_id = ?1 ORDER BY id")) ||
+	    (rc = cantine__prepare(ctx, &w.source, "SELECT published_at, modified_at, "
+		"modification, history_id FROM meal_source WHERE meal_id = ?1")))
 		goto out;
 	for (i = 0; i < SCDL__NFIELDS && rc == 0; i++)
 		rc = cantine__buf_printf(&w.out, "%s%s", i ? "," : "", cantine__scdl_fields[i]);
@@ -392,6 +414,7 @@ out:
 		cantine__seterr(ctx, CANTINE_ENOMEM, "mémoire insuffisante");
 	sqlite3_finalize(w.facts);
 	sqlite3_finalize(w.history);
+	sqlite3_finalize(w.source);
 	cantine__strmap_free(&w.dishes);
 	cantine_buf_dispose(&w.list);
 	cantine_buf_dispose(&w.out);

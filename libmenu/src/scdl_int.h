@@ -47,12 +47,12 @@ extern const cantine__scdl_siqo_name cantine__scdl_siqo_names[SCDL_NSIQO];
 
 /* The columns the importer reads; the schema's other fields are known
  * and skipped (menuRestaurantInsee, menuPlatCode, menuPlatLabel,
- * menuPlatPrecision, menuPlatTexture, menuPlatNutriscore, menuPlatPrix). */
+ * menuPlatPrecision, menuPlatTexture, menuPlatNutriscore). */
 enum {
 	SI_COLL_NOM, SI_COLL_SIRET, SI_ETAB_NOM, SI_ETAB_SIRET, SI_RESTO_NOM,
 	SI_RESTO_ID, SI_RESTO_ID_TYPE, SI_RESTO_TYPE, SI_CONVIVE, SI_DATE,
 	SI_REPAS, SI_PLAT_TYPE, SI_PLAT_NOM, SI_SIQO, SI_REGIME, SI_ALLERGENE,
-	SI_PUBLICATION, SI_MODIF_DATE, SI_MODIF_INFO, SI__MAX
+	SI_PUBLICATION, SI_MODIF_DATE, SI_MODIF_INFO, SI_PRIX, SI__MAX
 };
 
 /* Enumerations of the schema the importer reads (values: index in the
@@ -100,7 +100,7 @@ typedef struct cantine__scdl_in {
 				  * declared facts (struct in scdl_import.c) */
 	cantine__strmap meals;   /* "etab|date" → meal id, line; ptr: record */
 	cantine__meal_writer w;
-	sqlite3_stmt   *dish_insert, *dish_update;
+	sqlite3_stmt   *dish_insert, *dish_update, *source;
 } cantine__scdl_in;
 
 /* The rows (scdl_rows.c): load what the store knows, check and write
@@ -137,8 +137,9 @@ int cantine__scdl_repas(cantine__scdl_in *s, int col, int *value);
 int cantine__scdl_course(cantine__scdl_in *s, int col, int *course);
 /* Required date "%Y-%m-%d" into out[11]. */
 int cantine__scdl_date(cantine__scdl_in *s, int col, char out[11]);
-/* A datetime (ISO 8601), checked only. */
-int cantine__scdl_datetime(cantine__scdl_in *s, int col);
+/* A datetime (ISO 8601) into out[21] as UTC AAAA-MM-JJTHH:MM:SSZ ("" when
+ * absent and optional). */
+int cantine__scdl_datetime(cantine__scdl_in *s, int col, char out[21]);
 /* A SIRET into out[15] ("" when absent and optional). */
 int cantine__scdl_siret(cantine__scdl_in *s, int col, char out[15]);
 /* A UAI into out[9]. */

@@ -330,22 +330,26 @@ static int num(const char *p, int n)
 
 /* 2: ISO 8601 date and time as the schema's examples
  * (2020-05-11T14:08:32Z; fraction and offset allowed); 1: tolerated (a
- * space for "T", no seconds, a date alone); 0: not a datetime. */
-static int datetime_kind(const char *t)
+ * space for "T", no seconds, a date alone); 0: not a datetime.  When 1 or
+ * 2, out[21] receives the instant in UTC, AAAA-MM-JJTHH:MM:SSZ (a time
+ * without offset is taken as UTC; the fraction is dropped). */
+static int datetime_kind(const char *t, char out[21])
 {
-	int y, m, d, kind = 2;
-	size_t n = strlen(t);
+	int y, m, d, hh = 0, mm = 0, ss = 0, off = 0, kind = 2;
+	int64_t secs;
 	char date[11];
 
-	if (n < 10)
+	if (strlen(t) < 10)
 		return 0;
 	memcpy(date, t, 10);
 	date[10] = '\0';
 	if (!cantine__date_parse(date, &y, &m, &d))
 		return 0;
 	t += 10;
-	if (!*t)
-		return 1;
+	if (!*t) {
+		kind = 1;
+		goto done;
+	}
 	if (*t == ' ')
 		kind = 1;
 	else if (*t != 'T')
@@ -354,8 +358,11 @@ static int datetime_kind(const char *t)
 	if (!digits(t, 2) || t[2] != ':' || !digits(t + 3, 2) ||
 	    num(t, 2) > 23 || num(t + 3, 2) > 59)
 		return 0;
+	hh = num(t, 2);
+	mm = num(t + 3, 2);
 	t += 5;
 	if (*t == ':' && digits(t + 1, 2) && num(t + 1, 2) <= 60) {
+		ss = num(t + 1, 2) == 60 ? 59 : num(t + 1, 2);
 		t += 3;
 		if (*t == '.' && digits(t + 1, 1))
 			for (t++; *t >= '0' && *t <= '9'; t++)
@@ -363,29 +370,43 @@ static int datetime_kind(const char *t)
 	} else {
 		kind = 1;
 	}
-	if (*t == 'Z')
+	if (*t == 'Z') {
 		t++;
-	else if ((*t == '+' || *t == '-') && digits(t + 1, 2) && num(t + 1, 2) <= 14) {
+	} else if ((*t == '+' || *t == '-') && digits(t + 1, 2) && num(t + 1, 2) <= 14) {
+		int sign = *t == '-' ? -1 : 1;
+		off = num(t + 1, 2) * 60;
 		t += 3;
 		if (*t == ':')
 			t++;
 		if (digits(t, 2) && num(t, 2) <= 59)
-			t += 2;
+			off += num(t, 2);
 		else
 			return 0;
+		t += 2;
+		off *= sign;
 	}
-	return *t ? 0 : kind;
+	if (*t)
+		return 0;
+done:
+	secs = cantine__days_from_civil(y, m, d) * 86400 + hh * 3600 + mm * 60 + ss -
+	       (int64_t)off * 60;
+	cantine__civil_from_days(secs >= 0 ? secs / 86400 : (secs - 86399) / 86400, &y, &m, &d);
+	secs = ((secs % 86400) + 86400) % 86400;
+	snprintf(out, 21, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d, (int)(secs / 3600),
+		 (int)(secs / 60 % 60), (int)(secs % 60));
+	return kind;
 }
 
-int cantine__scdl_datetime(cantine__scdl_in *s, int col)
+int cantine__scdl_datetime(cantine__scdl_in *s, int col, char out[21])
 {
 	const char *t = cantine__cell(&s->imp, col);
 	int kind;
 
+	out[0] = '\0';
 	if (!*t)
 		return s->imp.ops->cols[col].required
 			? (cantine__get_required(&s->imp, col, &t) ? 1 : 0) : 1;
-	kind = datetime_kind(t);
+	kind = datetime_kind(t, out);
 	if (kind == 0)
 		return cantine__problem(&s->imp, col, "« %s » n'est pas une date et heure ; "
 			"écrivez-la AAAA-MM-JJTHH:MM:SSZ, par exemple 2026-09-01T08:00:00Z", t)

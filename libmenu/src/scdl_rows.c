@@ -15,12 +15,13 @@
 
 /* The facts a file declares for a dish without ingredients, merged over
  * its rows: allergens of any row (never hide one), vegetarian and quality
- * signs only when every row says so. */
+ * signs only when every row says so, the first price given. */
 struct declared {
 	int      course;
 	unsigned allergens, siqo;
 	int      veg;
 	unsigned line;
+	int64_t  price; /* cents, or CANTINE_COST_UNKNOWN */
 };
 
 /* A meal of the file: what it was (its history), the restaurant it comes
@@ -28,6 +29,7 @@ struct declared {
 struct meal {
 	cantine__meal_prev prev;
 	char     date[11];
+	char     pub[21], mod[21]; /* menuPublicationDate, menuModificationDate (UTC) */
 	char    *resto, *info;
 	unsigned resto_line;
 	size_t   n, cap;
@@ -47,8 +49,12 @@ int cantine__scdl_load_store(cantine__scdl_in *s)
 		"tags, declared_allergens, declared_vegetarian, declared_siqo) "
 		"VALUES (?1, ?2, '', ?3, ?4, ?5)")) ||
 	    (rc = cantine__prepare(ctx, &s->dish_update, "UPDATE dish SET course = ?2, "
-		"declared_allergens = ?3, declared_vegetarian = ?4, declared_siqo = ?5 "
-		"WHERE id = ?1")) ||
+		"declared_allergens = ?3, declared_vegetarian = ?4, declared_siqo = ?5, "
+		"declared_price_cents = ?6 WHERE id = ?1")) ||
+	    (rc = cantine__prepare(ctx, &s->source, "INSERT OR REPLACE INTO meal_source "
+		"(meal_id, published_at, modified_at, modification, history_id) "
+		"VALUES (?1, ?2, ?3, ?4, (SELECT coalesce(max(id), 0) FROM meal_history "
+		"WHERE meal_id = ?1))")) ||
 	    (rc = cantine__prepare(ctx, &st, "SELECT id, uai, siret, service_days FROM etab")))
 		return rc;
 	while (!oom && (rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -156,7 +162,7 @@ static int service_day(cantine__scdl_in *s, const scdl_etab *e, const char *date
 /* The dish of the row: one with a recipe keeps its derived facts; any
  * other is a declared dish, created when new. */
 static int take_dish(cantine__scdl_in *s, const char *name, int course, unsigned all,
-		     int veg, unsigned siqo, cantine__strmap_val **out)
+		     int veg, unsigned siqo, int64_t price, cantine__strmap_val **out)
 {
 	unsigned line = cantine__row_line(&s->imp);
 	cantine__strmap_val *d;
@@ -181,7 +187,7 @@ static int take_dish(cantine__scdl_in *s, const char *name, int course, unsigned
 	if (!(dc = d->ptr)) {
 		if (!(dc = d->ptr = cantine__malloc(sizeof(*dc))))
 			return CANTINE_ENOMEM;
-		*dc = (struct declared){ course, all, siqo, veg, line };
+		*dc = (struct declared){ course, all, siqo, veg, line, price };
 	} else if (dc->course != course) {
 		return cantine__problem(&s->imp, SI_PLAT_TYPE, "« %s » est « %s » ligne %u ; un "
 			"plat n'a qu'un type : corrigez menuPlatType de l'une des deux lignes",
@@ -196,6 +202,14 @@ static int take_dish(cantine__scdl_in *s, const char *name, int course, unsigned
 		dc->allergens |= all;
 		dc->veg &= veg;
 		dc->siqo &= siqo;
+	}
+	if (dc->price == CANTINE_COST_UNKNOWN) {
+		dc->price = price;
+	} else if (price != CANTINE_COST_UNKNOWN && price != dc->price &&
+		   cantine__scdl_warn(s, SI_PRIX, name, "« %s » n'a pas le même prix que "
+				      "ligne %u ; gardé : celui de la ligne %u", name,
+				      dc->line, dc->line)) {
+		return CANTINE_ENOMEM;
 	}
 	if (!s->imp.clean || d->id)
 		return 1;
@@ -214,7 +228,8 @@ static int take_dish(cantine__scdl_in *s, const char *name, int course, unsigned
 
 /* Add the dish to the meal of (etab, date), creating it in the store. */
 static int offer(cantine__scdl_in *s, const scdl_etab *e, const char *date,
-		 int id_type, const cantine__strmap_val *dish, const char *name)
+		 int id_type, const cantine__strmap_val *dish, const char *name,
+		 const char *pub, const char *mod)
 {
 	cantine__import *imp = &s->imp;
 	const char *info = cantine__cell(imp, SI_MODIF_INFO);
@@ -240,6 +255,8 @@ static int offer(cantine__scdl_in *s, const scdl_etab *e, const char *date,
 		    !(m->resto = cantine__strdup(s->msg.ptr)))
 			return CANTINE_ENOMEM;
 		memcpy(m->date, date, sizeof(m->date));
+		memcpy(m->pub, pub, sizeof(m->pub));
+		memcpy(m->mod, mod, sizeof(m->mod));
 		m->resto_line = meal->line;
 	}
 	m = meal->ptr;
@@ -265,6 +282,8 @@ static int offer(cantine__scdl_in *s, const scdl_etab *e, const char *date,
 	m->dishes[m->n++] = dish_line;
 	if (*info && !m->info && !(m->info = cantine__strdup(info)))
 		return CANTINE_ENOMEM;
+	if (*mod && !m->mod[0])
+		memcpy(m->mod, mod, sizeof(m->mod));
 	if (!imp->clean)
 		return 1;
 	if (meal->id == 0) {
@@ -293,7 +312,8 @@ int cantine__scdl_row(cantine__scdl_in *s)
 	cantine__strmap_val *dish = NULL;
 	int repas = -1, id_type = -1, type, course = -1, veg = 0, ok = 1, r, i;
 	unsigned all = 0, siqo = 0;
-	char date[11] = "", sirets[3][15] = { "", "", "" };
+	int64_t price = CANTINE_COST_UNKNOWN;
+	char date[11] = "", pub[21] = "", mod[21] = "", sirets[3][15] = { "", "", "" };
 	const char *t;
 
 	/* Rows of other meals are skipped (scdl_read.c warns once per kind). */
@@ -314,8 +334,9 @@ int cantine__scdl_row(cantine__scdl_in *s)
 	READ(cantine__scdl_siqo(s, SI_SIQO, &siqo));
 	READ(cantine__scdl_regime(s, SI_REGIME, &veg));
 	READ(cantine__scdl_allergens(s, SI_ALLERGENE, &all));
-	READ(cantine__scdl_datetime(s, SI_PUBLICATION));
-	READ(cantine__scdl_datetime(s, SI_MODIF_DATE));
+	READ(cantine__scdl_datetime(s, SI_PUBLICATION, pub));
+	READ(cantine__scdl_datetime(s, SI_MODIF_DATE, mod));
+	ok &= cantine__get_money(imp, SI_PRIX, &price);
 	READ(cantine__scdl_siret(s, SI_ETAB_SIRET, sirets[1]));
 	READ(cantine__scdl_siret(s, SI_COLL_SIRET, sirets[2]));
 	if (id_type == SCDL_ID_TYPE_SIRET)
@@ -330,9 +351,9 @@ int cantine__scdl_row(cantine__scdl_in *s)
 		READ(service_day(s, e, date));
 	if (!ok || course < 0)
 		goto out;
-	READ(take_dish(s, name.ptr, course, all, veg, siqo, &dish));
+	READ(take_dish(s, name.ptr, course, all, veg, siqo, price, &dish));
 	if (ok)
-		r = offer(s, e, date, id_type, dish, name.ptr);
+		r = offer(s, e, date, id_type, dish, name.ptr, pub, mod);
 #undef READ
 out:
 	cantine_buf_dispose(&name);
@@ -358,26 +379,43 @@ int cantine__scdl_finish(cantine__scdl_in *s)
 		sqlite3_bind_int(s->dish_update, 3, (int)dc->allergens);
 		sqlite3_bind_int(s->dish_update, 4, dc->veg);
 		sqlite3_bind_int(s->dish_update, 5, (int)dc->siqo);
+		if (dc->price == CANTINE_COST_UNKNOWN)
+			sqlite3_bind_null(s->dish_update, 6);
+		else
+			sqlite3_bind_int64(s->dish_update, 6, dc->price);
 		rc = sqlite3_step(s->dish_update);
 		sqlite3_reset(s->dish_update);
 		rc = rc == SQLITE_DONE ? 0 : cantine__store_err(ctx, "mise à jour d'un plat");
 	}
-	/* Every meal changed without a reason is listed. */
+	/* Every meal changed without a reason is listed; then what the file
+	 * says of each meal's publication is kept (migration 007), with the
+	 * last history entry of the import. */
 	for (i = 0; i < s->meals.cap && rc == 0; i++) {
 		const cantine__strmap_val *v = &s->meals.vals[i];
 		struct meal *m = v->ptr;
 		char *reason = ctx->reason;
 
-		if (!cantine__strmap_key(&s->meals, i) || !m || !m->prev.existed)
+		if (!cantine__strmap_key(&s->meals, i) || !m)
 			continue;
-		if ((!reason || !*reason) && m->info)
-			ctx->reason = m->info;
-		rc = cantine__meal_finish(ctx, &s->w, v->id, m->date, &m->prev,
-					  CANTINE_STATUS_PUBLISHED);
-		ctx->reason = reason;
-		if (rc == CANTINE_EINVAL)
-			rc = cantine__problem_at(&s->imp, v->line, SI_DATE, "%s ; ou remplissez "
-						 "menuModificationInfo", cantine_errmsg(ctx));
+		if (m->prev.existed) {
+			if ((!reason || !*reason) && m->info)
+				ctx->reason = m->info;
+			rc = cantine__meal_finish(ctx, &s->w, v->id, m->date, &m->prev,
+						  CANTINE_STATUS_PUBLISHED);
+			ctx->reason = reason;
+			if (rc == CANTINE_EINVAL)
+				rc = cantine__problem_at(&s->imp, v->line, SI_DATE, "%s ; ou "
+					"remplissez menuModificationInfo", cantine_errmsg(ctx));
+		}
+		if (rc || !s->imp.clean)
+			continue;
+		sqlite3_bind_int64(s->source, 1, v->id);
+		sqlite3_bind_text(s->source, 2, m->pub, -1, SQLITE_STATIC);
+		cantine__bind_text_or_null(s->source, 3, m->mod);
+		cantine__bind_text_or_null(s->source, 4, m->mod[0] ? m->info : NULL);
+		rc = sqlite3_step(s->source);
+		sqlite3_reset(s->source);
+		rc = rc == SQLITE_DONE ? 0 : cantine__store_err(ctx, "écriture d'un menu");
 	}
 	return rc;
 }
@@ -389,6 +427,7 @@ void cantine__scdl_store_free(cantine__scdl_in *s)
 	cantine__mw_free(&s->w);
 	sqlite3_finalize(s->dish_insert);
 	sqlite3_finalize(s->dish_update);
+	sqlite3_finalize(s->source);
 	for (i = 0; i < s->n_etabs; i++) {
 		cantine__free(s->etabs[i].uai);
 		cantine__free(s->etabs[i].siret);

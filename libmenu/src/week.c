@@ -85,8 +85,11 @@ static int64_t meal_cost(const cantine_meal *m)
 	while (k < m->n_offers) {
 		size_t e = k;
 		int64_t course = 0, n;
-		while (e < m->n_offers && m->offers[e].course == m->offers[k].course)
+		while (e < m->n_offers && m->offers[e].course == m->offers[k].course) {
+			if (m->offers[e].cost_cents == CANTINE_COST_UNKNOWN)
+				return CANTINE_COST_UNKNOWN;
 			course += m->offers[e++].cost_cents;
+		}
 		n = (int64_t)(e - k);
 		ucents += (course * 1000000 + n / 2) / n;
 		k = e;
@@ -131,7 +134,7 @@ int cantine_plan_week(cantine_week **out, cantine_ctx *ctx, const char *uai,
 	rc = cantine__prepare(ctx, &st,
 		"SELECT m.id, m.date, m.status, d.id, d.name, d.course, p.meat, p.fish, "
 		"p.allergens, p.traces, p.price_cents, p.unit_grams, i.grams_mg, "
-		"d.declared_allergens, d.declared_vegetarian "
+		"d.declared_allergens, d.declared_vegetarian, d.declared_price_cents "
 		"FROM meal m JOIN meal_dish md ON md.meal_id = m.id "
 		"JOIN dish d ON d.id = md.dish_id "
 		"LEFT JOIN dish_ingredient i ON i.dish_id = d.id "
@@ -182,10 +185,11 @@ int cantine_plan_week(cantine_week **out, cantine_ctx *ctx, const char *uai,
 		o = &w->offers[w->n_offers - 1];
 		if (sqlite3_column_type(st, 12) == SQLITE_NULL) {
 			/* No ingredient: the facts its publisher declared (SCDL
-			 * import, DOMAIN §5.1); undeclared means not vegetarian
-			 * and no known allergen; no cost. */
+			 * import, DOMAIN §5.1); undeclared means not vegetarian,
+			 * no known allergen and an unknown cost. */
 			facts.nonveg = sqlite3_column_int(st, 14) != 1;
 			facts.allergens = (unsigned)sqlite3_column_int(st, 13);
+			o->declared = 1;
 		} else {
 			cantine__facts_add(&facts, sqlite3_column_int(st, 6),
 					   sqlite3_column_int(st, 7),
@@ -197,7 +201,9 @@ int cantine_plan_week(cantine_week **out, cantine_ctx *ctx, const char *uai,
 		o->vegetarian = !facts.nonveg;
 		o->allergens = facts.allergens;
 		o->traces = CANTINE__TRACES_ONLY(&facts);
-		o->cost_cents = cantine__ucents_to_cents(facts.ucents);
+		o->cost_cents = !o->declared ? cantine__ucents_to_cents(facts.ucents)
+			: sqlite3_column_type(st, 15) == SQLITE_NULL ? CANTINE_COST_UNKNOWN
+			: sqlite3_column_int64(st, 15);
 		if (oom)
 			break;
 	}

@@ -5,10 +5,9 @@
 #       schema by validate_scdl.py (standard library only) with the copy of
 #       the schema in tests/data/scdl/ (never ../shared);
 #   (b) round trip: export, import into a store with the same
-#       establishments only (the dishes come back as declared dishes),
-#       export again: identical but for menuPlatPrix and
-#       menuPublicationDate; a second round trip is identical but for
-#       menuPublicationDate;
+#       establishments only (the dishes come back as declared dishes, with
+#       their declared price), export again: the same bytes; a local
+#       change after the import is a modification of the imported meal;
 #   (c) a file written the way Antibes publishes its menus (synthetic, see
 #       tests/data/scdl/SOURCE.md): the warnings, and the resulting week;
 #   (d) bad files: exit 2, French message with line and column, store
@@ -33,31 +32,6 @@ validate() {
 		pass "$what: $(tail -n 1 "$T/valid.out") against the schema${*:+ ($*)}"
 	else
 		fail "$what: does not validate against the schema" "$(head -n 20 "$T/valid.out")"
-	fi
-}
-
-# same_but WHAT A B FIELD...: A and B have the same rows, field by field,
-# except the FIELDs named (compared with Python's csv module).
-same_but() {
-	local what=$1 a=$2 b=$3
-	shift 3
-	if "$PY" - "$a" "$b" "$@" >"$T/cmp.out" 2>&1 <<'EOF'
-import csv, sys
-a, b, skip = sys.argv[1], sys.argv[2], set(sys.argv[3:])
-ra = list(csv.DictReader(open(a, encoding='utf-8', newline='')))
-rb = list(csv.DictReader(open(b, encoding='utf-8', newline='')))
-if len(ra) != len(rb):
-    sys.exit('%d rows against %d' % (len(ra), len(rb)))
-bad = ['row %d, %s: %r != %r' % (i + 2, k, x[k], y[k])
-       for i, (x, y) in enumerate(zip(ra, rb)) for k in x
-       if k not in skip and x[k] != y.get(k)]
-if bad:
-    sys.exit('\n'.join(bad[:20]))
-EOF
-	then
-		pass "$what"
-	else
-		fail "$what" "$(cat "$T/cmp.out")"
 	fi
 }
 
@@ -187,12 +161,9 @@ run_cantine --db "$R" export-scdl
 expect_rc 0 "export-scdl after the round trip"
 cp "$OUT" "$T/b.csv"
 validate "export-scdl after the round trip" "$T/b.csv" --rows 11
-# Legitimate differences: the price (a declared dish has no ingredients,
-# so no cost: the cell is empty, never a false 0.00) and the time of
-# publication (when this store published the meal).
-same_but "round trip: same rows but menuPlatPrix and menuPublicationDate" \
-	"$T/a.csv" "$T/b.csv" menuPlatPrix menuPublicationDate
-expect_eq "$(field_values "$T/b.csv" menuPlatPrix)" "" "round trip: no price for declared dishes"
+# The same bytes: the declared dishes keep the price the file gave, the
+# meals the file's publication and modification dates (migration 007).
+expect_same_file "$T/a.csv" "$T/b.csv" "round trip: the same file"
 # The week shows the declared facts as the derived ones: the published
 # Monday and Tuesday, cost aside, traces written as allergens (the schema
 # has one list).
@@ -200,7 +171,10 @@ run_cantine --db "$S" week --etab 0595871L --date 2026-09-07
 sed -n '/^Lundi/,/^Jeudi/p' "$OUT" | grep -v "^Jeudi\|Coût" | sed 's/ ; traces : /, /' >"$T/week-s"
 run_cantine --db "$R" week --etab 0595871L --date 2026-09-07
 expect_rc 0 "week of declared dishes"
-sed -n '/^Lundi/,/^Jeudi/p' "$OUT" | grep -v "^Jeudi\|Coût" >"$T/week-r"
+expect_stdout "  Steak haché                      allergènes non renseignés  (sans recette : déclaré par l'éditeur du menu)" \
+	"week of declared dishes: an empty list is not shown as no allergen"
+sed -n '/^Lundi/,/^Jeudi/p' "$OUT" | grep -v "^Jeudi\|Coût" |
+	sed 's/  (sans recette : déclaré par l.éditeur du menu)$//; s/allergènes non renseignés/sans allergène majeur/' >"$T/week-r"
 expect_same_file "$T/week-s" "$T/week-r" "week of declared dishes: same dishes, [végé] marks and allergens"
 expect_stdout "Coquillettes             [végé]  allergènes : gluten, œufs" "week of declared dishes"
 run_cantine --db "$R" dish show "Omelette au fromage"
@@ -209,12 +183,21 @@ expect_stdout "  Végétarien   : oui" "dish show of a declared dish"
 expect_stdout "  Allergènes   : œufs, lait" "dish show of a declared dish"
 run_cantine --db "$R" allergens --etab 0595871L --date 2026-09-07
 expect_rc 0 "allergens of declared dishes"
-expect_stdout "Omelette au fromage" "allergens of declared dishes"
+expect_stdout "Omelette au fromage *" "allergens of declared dishes: marked"
+expect_stdout "  Steak haché *                ?    ?    ?    ?    ?    ?    ?    ?    ?    ?    ?    ?    ?    ? " \
+	"allergens of declared dishes: none declared is unknown, not absent"
+expect_stdout "« ? » : non renseigné" "allergens of declared dishes: legend"
+run_cantine --db "$R" production --etab 0595871L --date 2026-09-07 --couverts 135
+expect_rc 0 "production of declared dishes"
+expect_stdout "Plats sans recette dans la base (menu importé) : quantités inconnues" "production of declared dishes"
+expect_stdout "  lundi 7 septembre 2026 : Steak haché (135 portions)" "production of declared dishes"
+expect_stdout_not "Aucun repas prévu" "production of declared dishes"
 if "$PY" -c 'import icalendar' 2>/dev/null; then
 	run_cantine --db "$R" calendar --etab 0595871L --from 2026-09-01 --to 2026-09-30
 	expect_rc 0 "calendar of declared dishes"
 	if "$PY" "$SRCDIR/tests/cli/parse_ical.py" "$OUT" --events 2 >"$T/ics" 2>&1 &&
-	   grep -qxF "DESC 2026-09-08=Plat principal : Omelette au fromage [végé] (allergènes : œufs, lait)" "$T/ics"; then
+	   grep -qxF "DESC 2026-09-08=Plat principal : Omelette au fromage * [végé] (allergènes : œufs, lait)" "$T/ics" &&
+	   grep -qF "* Plat sans recette dans la base : régime et allergènes sont ceux que l'éditeur du menu a déclarés" "$T/ics"; then
 		pass "calendar of declared dishes: [végé] and allergens"
 	else
 		fail "calendar of declared dishes: [végé] and allergens" "$(head -n 20 "$T/ics")"
@@ -230,7 +213,7 @@ run_cantine --db "$R2" import-scdl "$T/b.csv"
 expect_rc 0 "second round trip"
 run_cantine --db "$R2" export-scdl
 cp "$OUT" "$T/c.csv"
-same_but "second round trip: same rows but menuPublicationDate" "$T/b.csv" "$T/c.csv" menuPublicationDate
+expect_same_file "$T/b.csv" "$T/c.csv" "second round trip: the same file"
 # The same file again changes nothing.
 dump_db "$R" >"$T/r.dump"
 run_cantine --db "$R" import-scdl "$T/a.csv"
@@ -262,6 +245,57 @@ EOF
 run_cantine --db "$R" import-scdl "$T/info.csv"
 expect_rc 0 "changed published meal with menuModificationInfo"
 expect_eq "$(sqlite3 "$R" "SELECT count(*) FROM meal_history WHERE reason = 'retour de la pomme'")" 2 "menuModificationInfo kept as the reason"
+# Exported again, the meals keep the publication date of the first file
+# and carry the modification the last file declared.
+run_cantine --db "$R" export-scdl
+cp "$OUT" "$T/d.csv"
+expect_eq "$(field_values "$T/d.csv" menuPublicationDate)" "$(field_values "$T/a.csv" menuPublicationDate)" \
+	"imported meals keep the file's publication date"
+expect_eq "$(field_values "$T/d.csv" menuModificationDate)" "2026-09-07T16:00:00Z" "the file's modification date"
+expect_eq "$(field_values "$T/d.csv" menuModificationInfo)" "retour de la pomme" "the file's modification reason"
+# A change made here after the import is the meal's last modification.
+run_cantine --db "$R" plan remove --etab 0595871L --date 2026-09-08 "Pomme" --raison "pommes abîmées"
+expect_rc 0 "local change of an imported meal"
+run_cantine --db "$R" export-scdl
+cp "$OUT" "$T/e.csv"
+"$PY" - "$T/e.csv" >"$T/e.out" <<'EOF'
+import csv, sys
+for r in csv.DictReader(open(sys.argv[1], encoding='utf-8', newline='')):
+    print(r['menuDate'], r['menuModificationDate'] != '2026-09-07T16:00:00Z', r['menuModificationInfo'])
+EOF
+expect_eq "$(sort -u "$T/e.out")" "2026-09-07 False retour de la pomme
+2026-09-08 True pommes abîmées" "local change after the import: its own date and reason"
+expect_eq "$(field_values "$T/e.csv" menuPublicationDate)" "$(field_values "$T/a.csv" menuPublicationDate)" \
+	"local change after the import: publication date kept"
+
+# Times in another form are read as the instant they are, written in UTC;
+# a dish given two prices keeps the first, with a warning.
+"$PY" - "$T/a.csv" "$T/offset.csv" <<'EOF'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding='utf-8', newline='')))
+with open(sys.argv[2], 'w', encoding='utf-8', newline='') as f:
+    w = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator='\n')
+    w.writeheader()
+    for r in rows:
+        r['menuPublicationDate'] = '2026-09-01T10:30:00+02:00'
+        if r['menuPlatNom'] == 'Pain' and r['menuDate'] == '2026-09-08':
+            r['menuPlatPrix'] = '0.99'
+        w.writerow(r)
+EOF
+O="$T/offset.db"
+make_store "$O"
+import_or_abort "$O" etablissements "$GOOD/etablissements.csv"
+run_cantine --db "$O" import-scdl "$T/offset.csv"
+expect_rc 0 "times with an offset, two prices"
+expect_stderr "(menuPlatPrix) : « Pain » n'a pas le même prix que ligne " "two prices: a warning"
+run_cantine --db "$O" export-scdl
+cp "$OUT" "$T/f.csv"
+expect_eq "$(field_values "$T/f.csv" menuPublicationDate)" "2026-09-01T08:30:00Z" "times with an offset: written in UTC"
+expect_eq "$(field_values "$T/f.csv" menuPlatPrix | grep -c '^0.99$')" 0 "two prices: the first kept"
+run_cantine --db "$O" dish show "Pain"
+expect_rc 0 "dish show of a declared dish with a price"
+expect_stdout "HT par portion (prix déclaré)" "dish show of a declared dish with a price"
+expect_stdout "  Traces       : non déclarées" "dish show of a declared dish"
 
 # ---- (c) a file published the way Antibes publishes (synthetic) ----
 A="$T/antibes.db"

@@ -167,6 +167,9 @@ static void test_declared_facts(void **state)
 	cantine_week *w;
 	const cantine_meal *m;
 	cantine_dish *d;
+	cantine_report *r;
+	cantine_etab e;
+	size_t i, n;
 
 	ROW(&x->csv, "menuPlatNom", "Gratin de courgettes", "menuPlatRegime", "[\"végétarien\"]",
 	    "menuPlatAllergene", "[\"lait\",\"oeufs\"]", "menuPlatSiqo", "[\"label rouge\"]");
@@ -185,7 +188,8 @@ static void test_declared_facts(void **state)
 	assert_int_equal(cantine_dish_find(&d, x->f->ctx, "Gratin de courgettes"), 0);
 	assert_int_equal(cantine_dish_vegetarian(d), 1);
 	assert_int_equal(cantine_dish_allergens(d), A(EGGS) | A(MILK));
-	assert_int_equal(cantine_dish_cost_cents(d), 0);
+	assert_int_equal(cantine_dish_declared(d), 1);
+	assert_int_equal(cantine_dish_cost_cents(d), CANTINE_COST_UNKNOWN); /* no price given */
 	cantine_dish_free(d);
 	/* Not declared vegetarian: not vegetarian. */
 	assert_int_equal(cantine_dish_find(&d, x->f->ctx, "Pomme"), 0);
@@ -200,13 +204,39 @@ static void test_declared_facts(void **state)
 	assert_string_equal(m->offers[0].dish, "Gratin de courgettes");
 	assert_int_equal(m->offers[0].vegetarian, 1);
 	assert_int_equal(m->offers[0].allergens, A(EGGS) | A(MILK));
+	assert_int_equal(m->offers[0].declared, 1);
+	assert_int_equal(m->offers[0].cost_cents, CANTINE_COST_UNKNOWN);
 	assert_string_equal(m->offers[1].dish, "Steak haché");
+	assert_int_equal(m->offers[1].declared, 0);
 	assert_int_equal(m->offers[1].vegetarian, 0);
 	assert_int_equal(m->offers[1].allergens, 0);
 	assert_int_equal(m->offers[1].cost_cents, 98);
 	assert_string_equal(m->offers[2].dish, "Pomme");
 	assert_int_equal(m->vegetarian, 0);
+	assert_int_equal(m->cost_cents, CANTINE_COST_UNKNOWN); /* a dish without a price */
 	cantine_week_free(w);
+
+	/* The weekly cost leaves such a meal out, and says so. */
+	tu_etab_init(&e, UAI);
+	e.food_cost_target_cents = 250;
+	assert_int_equal(cantine_etab_save(x->f->ctx, &e), 0);
+	assert_int_equal(cantine_check_period(&r, x->f->ctx, UAI, "2026-11-23", "2026-11-23"), 0);
+	for (i = 0; i < cantine_report_count(r); i++)
+		assert_string_not_equal(cantine_report_get(r, i)->rule, "core.food-cost");
+	cantine_report_free(r);
+	ROW(&x->csv, "menuDate", "2026-11-24", "menuPlatNom", "Steak haché");
+	assert_int_equal(import(x), 0);
+	assert_int_equal(cantine_check_period(&r, x->f->ctx, UAI, "2026-11-23", "2026-11-23"), 0);
+	for (i = 0, n = 0; i < cantine_report_count(r); i++) {
+		const cantine_finding *fd = cantine_report_get(r, i);
+		if (strcmp(fd->rule, "core.food-cost") != 0)
+			continue;
+		n++;
+		assert_int_equal(fd->measured, 98);
+		assert_true(tu_contains(fd->message, "(1 repas au coût inconnu"));
+	}
+	assert_int_equal(n, 1);
+	cantine_report_free(r);
 }
 
 /* ---- warnings and errors ---- */

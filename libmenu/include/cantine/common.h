@@ -52,6 +52,10 @@ typedef struct cantine_buf {
 /** An empty buffer, to initialise a cantine_buf before use. */
 #define CANTINE_BUF_INIT { NULL, 0, 0 }
 
+/** A cost in cents that nobody knows: a dish without a recipe whose
+ * publisher declared no price, or a meal offering one. */
+#define CANTINE_COST_UNKNOWN (-1)
+
 /** Free the content of `buf` and reset it to empty.  Accepts NULL. */
 CANTINE_API void cantine_buf_dispose(cantine_buf *buf);
 

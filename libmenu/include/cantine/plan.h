@@ -150,7 +150,12 @@ typedef struct cantine_offer {
 	int            vegetarian;
 	unsigned       allergens;  /**< contains */
 	unsigned       traces;     /**< may contain, not in allergens */
-	int64_t        cost_cents; /**< cost of one portion */
+	int64_t        cost_cents; /**< cost of one portion, or
+	                            *   CANTINE_COST_UNKNOWN */
+	int            declared;   /**< 1 for a dish without a recipe (SCDL
+	                            *   import): vegetarian, allergens and cost
+	                            *   are what its publisher declared, not
+	                            *   derived from ingredients */
 } cantine_offer;
 
 /** A meal of a week (borrowed view). */
@@ -162,7 +167,9 @@ typedef struct cantine_meal {
 	size_t               n_offers;
 	const cantine_offer *offers;     /**< ordered by course, then name */
 	int64_t              cost_cents; /**< food cost of one meal: for each
-	                                  *   course, the mean of its choices */
+	                                  *   course, the mean of its choices;
+	                                  *   CANTINE_COST_UNKNOWN when a dish
+	                                  *   has no known cost */
 } cantine_meal;
 
 /** The meals of one ISO week for one establishment.  Opaque. */

@@ -53,6 +53,13 @@ CANTINE_API size_t cantine_production_count(const cantine_production *p);
 /** The i-th line (borrowed). */
 CANTINE_API const cantine_production_line *cantine_production_get(
 	const cantine_production *p, size_t i);
+/** Number of dishes of the period without a recipe (imported from an SCDL
+ * file): nobody knows what they take, so they have no product lines. */
+CANTINE_API size_t cantine_production_unknown_count(const cantine_production *p);
+/** The i-th of them (borrowed): date, dish, course and portions; the
+ * product fields are NULL and the quantities 0. */
+CANTINE_API const cantine_production_line *cantine_production_unknown(
+	const cantine_production *p, size_t i);
 /** Free a sheet.  Accepts NULL. */
 CANTINE_API void cantine_production_free(cantine_production *p);
 

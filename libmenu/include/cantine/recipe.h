@@ -71,14 +71,20 @@ CANTINE_API const char    *cantine_dish_name(const cantine_dish *d);
 CANTINE_API cantine_course cantine_dish_course(const cantine_dish *d);
 /** Tags separated by '|', "" when none. */
 CANTINE_API const char    *cantine_dish_tags(const cantine_dish *d);
-/** 1 when no ingredient is meat, fish or seafood; 0 otherwise. */
+/** 1 when no ingredient is meat, fish or seafood; 0 otherwise (for a
+ * declared dish: 1 when its publisher marked it vegetarian). */
 CANTINE_API int            cantine_dish_vegetarian(const cantine_dish *d);
 /** Allergens the dish contains: bits 1u << CANTINE_ALLERGEN_*. */
 CANTINE_API unsigned       cantine_dish_allergens(const cantine_dish *d);
 /** Allergens the dish may contain (traces), not already in allergens. */
 CANTINE_API unsigned       cantine_dish_traces(const cantine_dish *d);
-/** Cost of one portion in cents, HT. */
+/** Cost of one portion in cents, HT; for a dish without a recipe, the
+ * price its publisher declared or CANTINE_COST_UNKNOWN. */
 CANTINE_API int64_t        cantine_dish_cost_cents(const cantine_dish *d);
+/** 1 for a dish without a recipe (imported from an SCDL file): its
+ * vegetarian mark, allergens and cost are what its publisher declared;
+ * 0 for a dish whose facts are derived from its ingredients. */
+CANTINE_API int            cantine_dish_declared(const cantine_dish *d);
 /** Number of ingredients. */
 CANTINE_API size_t         cantine_dish_ingredient_count(const cantine_dish *d);
 
