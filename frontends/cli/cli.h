@@ -53,5 +53,13 @@ int cmd_dish(cantine_ctx *ctx, int argc, char **argv);
 int cmd_calendar(cantine_ctx *ctx, int argc, char **argv);
 int cmd_export_scdl(cantine_ctx *ctx, int argc, char **argv);
 int cmd_import_scdl(cantine_ctx *ctx, int argc, char **argv);
+int cmd_plugins(cantine_ctx *ctx, int argc, char **argv);
+
+/* Global options --plugin FICHIER (repeatable) and --donnees DOSSIER. */
+int cli_plugin_option(const char *path);
+void cli_data_option(const char *dir);
+/* Give `ctx` its plugins: the modules, then the built-ins not replaced by
+ * one.  Returns 0 or an exit code (the message printed). */
+int cli_plugins_setup(cantine_ctx *ctx);
 
 #endif

@@ -40,11 +40,16 @@ static const char usage_main[] =
 	"                            « menus collectifs » (SCDL 1.2.3, CSV)\n"
 	"  import-scdl FICHIER [--raison TEXTE] [--encodage ENC]\n"
 	"                            importe les déjeuners d'un fichier « menus collectifs »\n"
+	"  plugins                   liste les plugins (intégrés et chargés)\n"
 	"\n"
 	"Options générales :\n"
 	"  --db FICHIER              base à utiliser (défaut : ./cantine.db)\n"
 	"  --auteur NOM              auteur des changements, pour l'historique\n"
 	"                            (défaut : l'utilisateur connecté)\n"
+	"  --plugin FICHIER.so       charge un module de plugin (option répétable)\n"
+	"  --donnees DOSSIER         fichiers de données des plugins propres au site\n"
+	"                            (DOSSIER/NOM-DU-PLUGIN/FICHIER), à la place de\n"
+	"                            ceux livrés avec eux (seuils, tables)\n"
 	"  -h, --help                cette aide ; « cantine COMMANDE --help » pour une commande\n"
 	"  --version                 version de cantine\n"
 	"\n"
@@ -194,8 +199,8 @@ static int open_store(cantine_ctx **ctx, const char *db, unsigned flags)
 	int rc = cantine_ctx_open(ctx, db, flags);
 
 	if (rc)
-		rc = cli_fail(*ctx, rc);
-	return rc;
+		return cli_fail(*ctx, rc);
+	return cli_plugins_setup(*ctx);
 }
 
 static int cmd_init(const char *db, int argc, char **argv)
@@ -347,6 +352,13 @@ int main(int argc, char **argv)
 		} else if (strcmp(argv[i], "--auteur") == 0 && i + 1 < argc) {
 			author_name = argv[i + 1];
 			i += 2;
+		} else if (strcmp(argv[i], "--plugin") == 0 && i + 1 < argc) {
+			if ((rc = cli_plugin_option(argv[i + 1])))
+				return rc;
+			i += 2;
+		} else if (strcmp(argv[i], "--donnees") == 0 && i + 1 < argc) {
+			cli_data_option(argv[i + 1]);
+			i += 2;
 		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			fputs(usage_main, stdout);
 			return EXIT_OK;
@@ -379,6 +391,16 @@ int main(int argc, char **argv)
 			return rc;
 		if ((rc = open_store(&ctx, db, 0)) == 0)
 			rc = cmd_plan(ctx, argc, argv);
+		cantine_ctx_free(ctx);
+		return rc;
+	}
+	if (strcmp(cmd, "plugins") == 0) {
+		/* The plugins need a context, not the user's store. */
+		rc = cmd_plugins(NULL, argc, argv);
+		if (rc >= 0)
+			return rc;
+		if ((rc = open_store(&ctx, ":memory:", CANTINE_OPEN_CREATE)) == 0)
+			rc = cmd_plugins(ctx, argc, argv);
 		cantine_ctx_free(ctx);
 		return rc;
 	}

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "closure_int.h"
+#include "plugin_int.h"
 #include "plan_int.h"
 #include "report_int.h"
 #include "text_int.h"
@@ -247,6 +248,9 @@ int cantine_check_period(cantine_report **out, cantine_ctx *ctx, const char *uai
 		if (rc == CANTINE_ENOMEM)
 			cantine__seterr(ctx, rc, "mémoire insuffisante");
 	}
+	/* Then the plugins' rules, on the period asked. */
+	if (rc == 0)
+		rc = cantine__plugins_check(ctx, r, uai, from, to);
 	cantine__closures_free(&cl);
 	cantine_etab_free(e);
 	if (rc) {

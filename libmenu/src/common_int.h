@@ -12,6 +12,7 @@
 #include "cantine/cantine.h"
 
 struct cantine__matchers;
+typedef struct cantine__plugins cantine__plugins;
 
 struct cantine_ctx {
 	sqlite3  *db;
@@ -21,6 +22,7 @@ struct cantine_ctx {
 	char     *errmsg;
 	struct cantine__matchers *matchers; /* compiled PCRE2 patterns, lazily */
 	char     *who, *reason; /* cantine_ctx_set_change() */
+	cantine__plugins *plugins; /* plugin.c, lazily */
 };
 
 /* Allocator wrapper: the one place memory comes from, so tests can make it

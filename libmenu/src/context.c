@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "common_int.h"
+#include "plugin_int.h"
 #include "match_int.h"
 #include "store_int.h"
 
@@ -172,6 +173,7 @@ void cantine_ctx_free(cantine_ctx *ctx)
 {
 	if (!ctx)
 		return;
+	cantine__plugins_free(ctx->plugins);
 	cantine__free(ctx->who);
 	cantine__free(ctx->reason);
 	cantine__matchers_free(ctx->matchers);
