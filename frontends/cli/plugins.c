@@ -23,7 +23,10 @@ static size_t n_modules;
 static const char *data_dir;
 
 /* The plugins compiled into the command (CANTINE_PLUGIN_BUILTIN). */
+const cantine_plugin *cantine_builtin_plugin_nutrition(void);
+
 static const cantine_plugin *(*const builtins[])(void) = {
+	cantine_builtin_plugin_nutrition,
 	NULL,
 };
 

@@ -1,0 +1,79 @@
+/*
+ * nutrition.c: the nutrition plugin: the GEMRCN frequencies over every
+ * window of 20 meals served (gemrcn.c) with their thresholds from
+ * gemrcn.csv, which a site may replace (--donnees DOSSIER/nutrition/).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cantine/plugin.h>
+
+#include "gemrcn.h"
+
+/* gemrcn.csv as built (generated: gemrcn-data.c). */
+extern const char nutrition_gemrcn_csv[];
+extern const size_t nutrition_gemrcn_csv_size;
+
+#define RULES_FILE "gemrcn.csv"
+
+static int nutrition_init(const cantine_host *h, void **self)
+{
+	gemrcn_rules *r = malloc(sizeof(*r));
+	const char *bytes = nutrition_gemrcn_csv, *where = "intégré au plugin";
+	size_t size = nutrition_gemrcn_csv_size;
+	char err[512], msg[700];
+	int rc;
+
+	if (!r)
+		return h->fail(h, CANTINE_ENOMEM, "mémoire insuffisante");
+	rc = h->data(h, RULES_FILE, &bytes, &size);
+	if (rc == 0) {
+		where = "du site";
+	} else if (rc == CANTINE_ENOTFOUND) {
+		bytes = nutrition_gemrcn_csv;
+		size = nutrition_gemrcn_csv_size;
+	} else {
+		free(r);
+		return rc;
+	}
+	rc = gemrcn_rules_parse(bytes, size, r, err, sizeof(err));
+	if (rc) {
+		free(r);
+		if (rc == CANTINE_ENOMEM)
+			return h->fail(h, rc, "mémoire insuffisante");
+		snprintf(msg, sizeof(msg), "%s (%s), %s ; corrigez-le ou retirez-le pour "
+			 "revenir aux seuils de l'arrêté", RULES_FILE, where, err);
+		return h->fail(h, rc, msg);
+	}
+	*self = r;
+	return 0;
+}
+
+static void nutrition_fini(void *self)
+{
+	if (self)
+		gemrcn_rules_free(self);
+	free(self);
+}
+
+static int nutrition_check(void *self, const cantine_host *h, const char *uai,
+			   const char *from, const char *to)
+{
+	const cantine_meal *meals;
+	size_t n;
+	int rc;
+
+	if ((rc = h->meals(h, uai, from, to, &meals, &n)))
+		return rc;
+	return gemrcn_check(self, h, uai, from, to, meals, n);
+}
+
+CANTINE_PLUGIN_DEFINE(nutrition,
+	.name = "nutrition",
+	.version = "1.0",
+	.description = "Fréquences GEMRCN sur 20 repas (arrêté du 30 septembre 2011) "
+		       "et grille végétarienne du CNRC",
+	.init = nutrition_init,
+	.fini = nutrition_fini,
+	.check_plan = nutrition_check)

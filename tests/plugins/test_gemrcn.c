@@ -1,0 +1,496 @@
+/*
+ * test_gemrcn.c: the nutrition plugin's GEMRCN rules against a fake host:
+ * hand-built plans of 20 meals that pass, and for each of the 15 criteria
+ * of the arrêté plans one under, at and one over its threshold; the CNRC
+ * vegetarian grid and its trigger; the rules table and its errors.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include <cantine/plugin.h>
+
+#include "gemrcn.h"
+
+const cantine_plugin *cantine_builtin_plugin_nutrition(void);
+
+#define N 20
+enum { E, P, G, L, D, NC };
+static const cantine_course courses[NC] = {
+	CANTINE_COURSE_ENTREE, CANTINE_COURSE_PLAT, CANTINE_COURSE_GARNITURE,
+	CANTINE_COURSE_LAITIER, CANTINE_COURSE_DESSERT,
+};
+
+/* The plan: 20 meals of five dishes, each dish's tags. */
+typedef struct fake {
+	char            tags[NC][N][96];
+	char            names[NC][N][8];
+	char            dates[N][11];
+	cantine_offer   offers[N][NC];
+	cantine_meal    meals[N];
+	cantine_host_dish dish;
+	const char     *rules;   /* a site's gemrcn.csv, NULL: the built-in */
+	char            failure[600];
+	/* findings */
+	char            rule[64][64];
+	cantine_severity sev[64];
+	int64_t         measured[64];
+	char            msg[64][2048];
+	size_t          n_found;
+} fake;
+
+static fake *F(const cantine_host *h) { return h->opaque; }
+
+static int f_meals(const cantine_host *h, const char *uai, const char *from,
+		   const char *to, const cantine_meal **meals, size_t *n)
+{
+	(void)uai, (void)from, (void)to;
+	*meals = F(h)->meals;
+	*n = N;
+	return 0;
+}
+
+static int f_dish(const cantine_host *h, const char *name, const cantine_host_dish **out)
+{
+	fake *f = F(h);
+	int c, i;
+
+	for (c = 0; c < NC; c++)
+		for (i = 0; i < N; i++)
+			if (strcmp(f->names[c][i], name) == 0) {
+				memset(&f->dish, 0, sizeof(f->dish));
+				f->dish.name = f->names[c][i];
+				f->dish.course = courses[c];
+				f->dish.tags = f->tags[c][i];
+				*out = &f->dish;
+				return 0;
+			}
+	return CANTINE_ENOTFOUND;
+}
+
+static int f_data(const cantine_host *h, const char *name, const char **bytes, size_t *size)
+{
+	if (strcmp(name, "gemrcn.csv") != 0 || !F(h)->rules)
+		return CANTINE_ENOTFOUND;
+	*bytes = F(h)->rules;
+	*size = strlen(F(h)->rules);
+	return 0;
+}
+
+static int f_report(const cantine_host *h, const cantine_finding *fd)
+{
+	fake *f = F(h);
+
+	assert_true(f->n_found < 64);
+	snprintf(f->rule[f->n_found], sizeof(f->rule[0]), "%s", fd->rule);
+	snprintf(f->msg[f->n_found], sizeof(f->msg[0]), "%s", fd->message);
+	f->sev[f->n_found] = fd->severity;
+	f->measured[f->n_found] = fd->measured;
+	f->n_found++;
+	return 0;
+}
+
+static int f_score(const cantine_host *h, const cantine_score *s)
+{
+	(void)h, (void)s;
+	return 0;
+}
+
+static int f_fail(const cantine_host *h, int code, const char *message)
+{
+	snprintf(F(h)->failure, sizeof(F(h)->failure), "%s", message);
+	return code;
+}
+
+static void host_for(cantine_host *h, fake *f)
+{
+	memset(h, 0, sizeof(*h));
+	h->abi_version = CANTINE_PLUGIN_ABI;
+	h->struct_size = sizeof(*h);
+	h->opaque = f;
+	h->meals = f_meals;
+	h->dish = f_dish;
+	h->data = f_data;
+	h->report = f_report;
+	h->score = f_score;
+	h->fail = f_fail;
+}
+
+static void tag(fake *f, int c, int from, int to, const char *t)
+{
+	int i;
+
+	for (i = from; i < to; i++)
+		snprintf(f->tags[c][i], sizeof(f->tags[c][i]), "%s", t);
+}
+
+/* Add tag `t` to the dish of course c at meal i. */
+static void add_tag(fake *f, int c, int i, const char *t)
+{
+	char both[256];
+
+	snprintf(both, sizeof(both), "%s%s%s", f->tags[c][i], *f->tags[c][i] ? "|" : "", t);
+	assert_true(strlen(both) < sizeof(f->tags[c][i]));
+	tag(f, c, i, i + 1, both);
+}
+
+/* A plan that meets every criterion of the arrêté. */
+static void baseline(fake *f)
+{
+	int c, i;
+
+	memset(f, 0, sizeof(*f));
+	for (i = 0; i < N; i++) {
+		snprintf(f->dates[i], 11, "2026-%02d-%02d", 9 + i / 15, 1 + i % 15);
+		for (c = 0; c < NC; c++) {
+			snprintf(f->names[c][i], 8, "%c%d", "EPGLD"[c], i);
+			f->offers[i][c].dish = f->names[c][i];
+			f->offers[i][c].course = courses[c];
+		}
+		f->meals[i].date = f->dates[i];
+		f->meals[i].n_offers = NC;
+		f->meals[i].offers = f->offers[i];
+	}
+	tag(f, E, 0, 10, "crudite");              /* A1 ≥ 10 */
+	tag(f, E, 10, 14, "entree_grasse");       /* D1 ≤ 4 */
+	tag(f, P, 0, 4, "viande_non_hachee");     /* C1 ≥ 4 */
+	tag(f, P, 4, 8, "poisson");               /* C2 ≥ 4 */
+	tag(f, P, 8, 11, "preparation_70");       /* C3 ≤ 3 */
+	tag(f, P, 11, 13, "p_l_inferieur_1");     /* D4 ≤ 2 */
+	tag(f, P, 13, 17, "frit");                /* D3 ≤ 4 */
+	tag(f, G, 0, 10, "legumes_cuits");        /* A3 = 10 */
+	tag(f, G, 10, 20, "feculent");            /* A4 = 10 */
+	tag(f, L, 0, 8, "fromage_calcium_150");   /* B1 ≥ 8 */
+	tag(f, L, 8, 12, "fromage_calcium_100");  /* B2 ≥ 4 */
+	tag(f, L, 12, 18, "laitage_calcium");     /* B3 ≥ 6 */
+	tag(f, D, 0, 8, "fruit_cru");             /* A2 ≥ 8 */
+	tag(f, D, 8, 11, "dessert_gras");         /* D2 ≤ 3 */
+	tag(f, D, 11, 15, "dessert_sucre");       /* E1 ≤ 4 */
+}
+
+/* Run the plugin on the plan; the errors found. */
+static size_t run(fake *f)
+{
+	const cantine_plugin *p = cantine_builtin_plugin_nutrition();
+	cantine_host h;
+	void *self = NULL;
+	size_t i, errors = 0;
+
+	f->n_found = 0;
+	host_for(&h, f);
+	assert_int_equal(p->init(&h, &self), 0);
+	assert_int_equal(p->check_plan(self, &h, "0595871L", "2026-09-01", "2026-10-31"), 0);
+	p->fini(self);
+	for (i = 0; i < f->n_found; i++)
+		errors += f->sev[i] == CANTINE_SEVERITY_ERROR;
+	return errors;
+}
+
+static const char *first_error(const fake *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->n_found; i++)
+		if (f->sev[i] == CANTINE_SEVERITY_ERROR)
+			return f->rule[i];
+	return "(aucune)";
+}
+
+static void test_baseline_passes(void **state)
+{
+	fake *f = malloc(sizeof(*f));
+
+	(void)state;
+	baseline(f);
+	if (run(f) != 0)
+		fail_msg("the baseline plan fails %s", first_error(f));
+	/* One information per rule that applies (15, the vegetarian grid
+	 * does not: no vegetarian meal). */
+	assert_int_equal(f->n_found, 15);
+	free(f);
+}
+
+/*
+ * Each criterion: the course and the meals of the baseline that carry its
+ * class (from, to), the free meals of that course where one more can go,
+ * and the threshold (min or max).
+ */
+static const struct crit {
+	const char *rule, *cls;
+	int course, from, to; /* baseline meals with the class */
+	int spare_course, spare; /* a meal where one more can go */
+	int min, max;
+} crits[] = {
+	{ "nutrition.gemrcn-a1", "crudite", E, 0, 10, E, 15, 10, -1 },
+	{ "nutrition.gemrcn-a2", "fruit_cru", D, 0, 8, D, 16, 8, -1 },
+	{ "nutrition.gemrcn-a3", "legumes_cuits", G, 0, 10, P, 18, 10, 10 },
+	{ "nutrition.gemrcn-a4", "feculent", G, 10, 20, P, 2, 10, 10 },
+	{ "nutrition.gemrcn-b1", "fromage_calcium_150", L, 0, 8, L, 18, 8, -1 },
+	{ "nutrition.gemrcn-b2", "fromage_calcium_100", L, 8, 12, L, 18, 4, -1 },
+	{ "nutrition.gemrcn-b3", "laitage_calcium", L, 12, 18, L, 18, 6, -1 },
+	{ "nutrition.gemrcn-c1", "viande_non_hachee", P, 0, 4, P, 18, 4, -1 },
+	{ "nutrition.gemrcn-c2", "poisson", P, 4, 8, P, 18, 4, -1 },
+	{ "nutrition.gemrcn-c3", "preparation_70", P, 8, 11, P, 18, -1, 3 },
+	{ "nutrition.gemrcn-d1", "entree_grasse", E, 10, 14, E, 15, -1, 4 },
+	{ "nutrition.gemrcn-d2", "dessert_gras", D, 8, 11, D, 16, -1, 3 },
+	{ "nutrition.gemrcn-d3", "frit", P, 13, 17, G, 2, -1, 4 },
+	{ "nutrition.gemrcn-d4", "p_l_inferieur_1", P, 11, 13, P, 18, -1, 2 },
+	{ "nutrition.gemrcn-e1", "dessert_sucre", D, 11, 15, D, 16, -1, 4 },
+};
+
+/* The plan with `k` meals of the criterion's class, k = base - 1 or
+ * base + 1 (base: the threshold, which the baseline sits at). */
+static void plan_with(fake *f, const struct crit *c, int delta)
+{
+	baseline(f);
+	if (delta < 0) {
+		tag(f, c->course, c->to - 1, c->to, "");
+	} else if (delta > 0) {
+		add_tag(f, c->spare_course, c->spare, c->cls);
+	}
+}
+
+static void expect(fake *f, const struct crit *c, int delta, int want_error)
+{
+	size_t i, found = 0;
+
+	plan_with(f, c, delta);
+	run(f);
+	for (i = 0; i < f->n_found; i++) {
+		if (f->sev[i] != CANTINE_SEVERITY_ERROR)
+			continue;
+		if (strcmp(f->rule[i], c->rule) != 0)
+			fail_msg("%s with %+d: unexpected error %s: %s", c->rule, delta,
+				 f->rule[i], f->msg[i]);
+		found++;
+		/* The count of the window and the meals that count are said. */
+		assert_int_equal(f->measured[i], (c->min >= 0 && delta < 0 ? c->min
+						  : c->max) + delta);
+		assert_non_null(strstr(f->msg[i], "repas n° 1 à 20 (du 01/09/2026 au 05/10/2026)"));
+	}
+	if (want_error && !found)
+		fail_msg("%s with %+d: no error", c->rule, delta);
+	if (!want_error && found)
+		fail_msg("%s with %+d: an error", c->rule, delta);
+}
+
+static void test_each_criterion_at_its_threshold(void **state)
+{
+	fake *f = malloc(sizeof(*f));
+	size_t k;
+
+	(void)state;
+	for (k = 0; k < sizeof(crits) / sizeof(crits[0]); k++) {
+		const struct crit *c = &crits[k];
+		/* At the threshold: holds (the baseline). */
+		expect(f, c, 0, 0);
+		/* One under: fails a minimum, holds a maximum. */
+		expect(f, c, -1, c->min >= 0);
+		/* One over: fails a maximum, holds a minimum. */
+		expect(f, c, +1, c->max >= 0);
+	}
+	free(f);
+}
+
+static void test_findings_name_the_meals(void **state)
+{
+	fake *f = malloc(sizeof(*f));
+
+	(void)state;
+	size_t i;
+
+	plan_with(f, &crits[8], -1); /* C2: 3 fish instead of 4 */
+	assert_int_equal(run(f), 1);
+	assert_string_equal(first_error(f), "nutrition.gemrcn-c2");
+	for (i = 0; f->sev[i] != CANTINE_SEVERITY_ERROR; i++)
+		;
+	assert_non_null(strstr(f->msg[i], "3 repas avec poissons"));
+	assert_non_null(strstr(f->msg[i], "il en faut au moins 4 sur 20"));
+	assert_non_null(strstr(f->msg[i], "repas qui comptent : 05/09, 06/09, 07/09"));
+	free(f);
+}
+
+/* With a choice, a minimum counts a meal only when every choice has the
+ * class, a maximum when any has it. */
+static void test_choices(void **state)
+{
+	fake *f = malloc(sizeof(*f));
+	size_t i;
+
+	(void)state;
+	baseline(f);
+	/* Meal 5's plat: fish, or a second dish without class. */
+	for (i = 0; i < N; i++)
+		f->meals[i].offers = f->offers[i];
+	{
+		static cantine_offer six[NC + 1];
+		memcpy(six, f->offers[5], sizeof(f->offers[5]));
+		six[NC] = six[P];
+		six[NC].dish = "P16"; /* no class of its own: frit, in fact */
+		f->meals[5].offers = six;
+		f->meals[5].n_offers = NC + 1;
+		run(f);
+	}
+	/* C2 loses meal 5 (3 fish for every pupil); D3 gains it (5 fried). */
+	{
+		size_t c2 = 0, d3 = 0;
+		for (i = 0; i < f->n_found; i++) {
+			if (f->sev[i] != CANTINE_SEVERITY_ERROR)
+				continue;
+			c2 += strcmp(f->rule[i], "nutrition.gemrcn-c2") == 0 && f->measured[i] == 3;
+			d3 += strcmp(f->rule[i], "nutrition.gemrcn-d3") == 0 && f->measured[i] == 5;
+		}
+		assert_int_equal(c2, 1);
+		assert_int_equal(d3, 1);
+	}
+	free(f);
+}
+
+static size_t count_rule(const fake *f, const char *rule, cantine_severity s)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < f->n_found; i++)
+		n += strcmp(f->rule[i], rule) == 0 && f->sev[i] == s;
+	return n;
+}
+
+static void test_vegetarian_grid(void **state)
+{
+	fake *f = malloc(sizeof(*f));
+
+	(void)state;
+	/* Three vegetarian plats: the grid does not apply. */
+	baseline(f);
+	add_tag(f, P, 17, "plat_vegetarien");
+	add_tag(f, P, 18, "plat_vegetarien|vege_oeuf");
+	add_tag(f, P, 19, "plat_vegetarien|vege_oeuf");
+	assert_int_equal(run(f), 0);
+	assert_int_equal(count_rule(f, "nutrition.cnrc-oeuf", CANTINE_SEVERITY_INFO), 0);
+	/* Four: it applies; one plat of cereals and pulses is too few, two
+	 * egg plats too many. */
+	add_tag(f, P, 16, "plat_vegetarien|vege_cereales_legumineuses");
+	assert_int_equal(run(f), 2);
+	assert_int_equal(count_rule(f, "nutrition.cnrc-cereales-legumineuses",
+				    CANTINE_SEVERITY_ERROR), 1);
+	assert_int_equal(count_rule(f, "nutrition.cnrc-oeuf", CANTINE_SEVERITY_ERROR), 1);
+	/* Two of cereals and pulses, one of egg: it holds. */
+	tag(f, P, 19, 20, "plat_vegetarien|vege_cereales_legumineuses");
+	assert_int_equal(run(f), 0);
+	assert_int_equal(count_rule(f, "nutrition.cnrc-soja", CANTINE_SEVERITY_INFO), 1);
+	free(f);
+}
+
+/* Tags given by hand: synonyms count, "non_<class>" removes a class. */
+static void test_tags(void **state)
+{
+	fake *f = malloc(sizeof(*f));
+
+	(void)state;
+	baseline(f);
+	tag(f, G, 10, 11, "legumineuses"); /* still a féculent */
+	add_tag(f, P, 0, "non_viande_non_hachee");
+	assert_int_equal(run(f), 1);
+	assert_string_equal(first_error(f), "nutrition.gemrcn-c1");
+	free(f);
+}
+
+static void test_fewer_than_20_meals(void **state)
+{
+	const cantine_plugin *p = cantine_builtin_plugin_nutrition();
+	fake *f = malloc(sizeof(*f));
+	cantine_host h;
+	void *self = NULL;
+
+	(void)state;
+	baseline(f);
+	host_for(&h, f);
+	h.meals = NULL; /* replaced below */
+	assert_int_equal(p->init(&h, &self), 0);
+	assert_int_equal(gemrcn_check(self, &h, "0595871L", "2026-09-01", "2026-09-30",
+				      f->meals, 19), 0);
+	assert_int_equal(f->n_found, 1);
+	assert_string_equal(f->rule[0], "nutrition.gemrcn-fenetre");
+	assert_int_equal(f->sev[0], CANTINE_SEVERITY_INFO);
+	assert_non_null(strstr(f->msg[0], "19 repas servis"));
+	p->fini(self);
+	free(f);
+}
+
+/* The thresholds are data: a site's table replaces the built-in one, and
+ * a bad table stops the plugin with the line and column. */
+static void test_site_rules(void **state)
+{
+	const cantine_plugin *p = cantine_builtin_plugin_nutrition();
+	fake *f = malloc(sizeof(*f));
+	cantine_host h;
+	void *self = NULL;
+	static const char site[] =
+		"regle;classe;plats;min;max;grille;libelle;source\n"
+		"poisson-3;poisson;plat principal;3;;standard;plats de poisson;site\r\n";
+	static const struct { const char *text, *error; } bad[] = {
+		{ "", "fichier vide" },
+		{ "regle;classe\n", "ligne 1 : 2 colonnes séparées par « ; », il en faut 8" },
+		{ "regle;classe;plats;min;max;grille;libelle;sources\n",
+		  "ligne 1, colonne 8 (source) : en-tête « sources » au lieu de « source »" },
+		{ "regle;classe;plats;min;max;grille;libelle;source\n",
+		  "aucune règle après l'en-tête" },
+		{ "regle;classe;plats;min;max;grille;libelle;source\nx;poisson;plat;4;;standard;l;s\n",
+		  "ligne 2, colonne 3 (plats) : liste de plats invalide" },
+		{ "regle;classe;plats;min;max;grille;libelle;source\nx;poisson;dessert;21;;standard;l;s\n",
+		  "ligne 2, colonne 4 (min) : « 21 » : un nombre de repas de 0 à 20, ou rien" },
+		{ "regle;classe;plats;min;max;grille;libelle;source\nx;poisson;dessert;;;standard;l;s\n",
+		  "ligne 2, colonne 4 (min) : il faut un minimum, un maximum ou les deux" },
+		{ "regle;classe;plats;min;max;grille;libelle;source\nx;poisson;dessert;5;4;standard;l;s\n",
+		  "le minimum (5) dépasse le maximum (4)" },
+		{ "regle;classe;plats;min;max;grille;libelle;source\nx;Poisson;dessert;5;;standard;l;s\n",
+		  "ligne 2, colonne 2 (classe)" },
+		{ "regle;classe;plats;min;max;grille;libelle;source\nx;a;dessert;1;;standard;l;s\nx;b;dessert;1;;standard;l;s\n",
+		  "ligne 3, colonne 1 (regle) : la règle « x » est déjà définie" },
+		{ "regle;classe;plats;min;max;grille;libelle;source\nx;a;dessert;1;;vegetarien;l;s\n",
+		  "des règles « vegetarien » sans règle « declencheur »" },
+		{ "regle;classe;plats;min;max;grille;libelle;source\nx;a;dessert;1;;autre;l;s\n",
+		  "ligne 2, colonne 6 (grille) : « autre » : standard, vegetarien ou declencheur" },
+		{ "regle;classe;plats;min;max;grille;libelle;source\nx;a;dessert;1;;standard;;s\n",
+		  "ligne 2, colonne 7 (libelle) : le libellé est obligatoire" },
+	};
+	size_t k;
+
+	(void)state;
+	baseline(f);
+	tag(f, P, 4, 5, ""); /* 3 fish: fails the arrêté, not the site's table */
+	f->rules = site;
+	assert_int_equal(run(f), 0);
+	assert_int_equal(f->n_found, 1);
+	assert_string_equal(f->rule[0], "nutrition.poisson-3");
+	host_for(&h, f);
+	for (k = 0; k < sizeof(bad) / sizeof(bad[0]); k++) {
+		f->rules = bad[k].text;
+		f->failure[0] = '\0';
+		assert_int_equal(p->init(&h, &self), CANTINE_EINVAL);
+		if (!strstr(f->failure, bad[k].error) ||
+		    !strstr(f->failure, "gemrcn.csv (du site)"))
+			fail_msg("bad table %zu: « %s »", k, f->failure);
+	}
+	free(f);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_baseline_passes),
+		cmocka_unit_test(test_each_criterion_at_its_threshold),
+		cmocka_unit_test(test_findings_name_the_meals),
+		cmocka_unit_test(test_choices),
+		cmocka_unit_test(test_vegetarian_grid),
+		cmocka_unit_test(test_tags),
+		cmocka_unit_test(test_fewer_than_20_meals),
+		cmocka_unit_test(test_site_rules),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
