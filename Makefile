@@ -8,6 +8,8 @@ BUILD_SAN  ?= build-san
 DEMO_DB    ?= demo.db
 DEMO_DATE  ?= 2026-11-23
 DEMO_UAI   ?= 0595871L
+DEMO_FROM  ?= 2026-09-07
+DEMO_TO    ?= 2026-11-27
 MESON_OPTS ?= --buildtype=debugoptimized
 
 # Debian 12 packages the build and the tests need.
@@ -38,6 +40,9 @@ demo: build
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) check week --tout --etab $(DEMO_UAI) --date $(DEMO_DATE)
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) allergens --etab $(DEMO_UAI) --date $(DEMO_DATE)
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) production --etab $(DEMO_UAI) --date $(DEMO_DATE) --couverts 135
+	@echo; echo "== Fréquences GEMRCN des 10 semaines de menus (exit 1 : une règle n'est pas respectée) =="
+	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) check period --etab $(DEMO_UAI) --from $(DEMO_FROM) --to $(DEMO_TO) | grep -v '^attention   core.food-cost'; test $$? -le 1
+	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) scores --etab $(DEMO_UAI) --date $(DEMO_DATE)
 
 test: build
 	meson test -C $(BUILD) --print-errorlogs --no-suite bench

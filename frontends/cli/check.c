@@ -1,6 +1,6 @@
 /*
- * check.c: `cantine check week|period`: run the core checks and print the
- * findings; exit code 1 when a rule fails.
+ * check.c: `cantine check week|period`: run the core checks and the
+ * plugins' rules and print the findings; exit code 1 when a rule fails.
  */
 #include <getopt.h>
 #include <string.h>
@@ -21,6 +21,15 @@ static const char usage_check[] =
 	"  core.closed-day       aucun repas un jour de fermeture (fichier fermetures)\n"
 	"  core.food-cost        coût denrées moyen par repas de la semaine comparé à\n"
 	"                        la cible de l'établissement (cout_denrees_cible)\n"
+	"puis les règles des plugins (cantine plugins) :\n"
+	"  nutrition.gemrcn-*    fréquences GEMRCN sur chaque fenêtre de 20 repas servis\n"
+	"                        (arrêté du 30 septembre 2011, annexe I)\n"
+	"  nutrition.cnrc-*      grille végétarienne du CNRC quand une fenêtre compte\n"
+	"                        au moins 4 repas végétariens\n"
+	"  climat.*              empreinte carbone par repas et par semaine\n"
+	"                        (Agribalyse 3.1.1)\n"
+	"Les fréquences GEMRCN demandent 20 repas : vérifiez une période d'au moins\n"
+	"5 semaines (check period).\n"
 	"\n"
 	"  --tout     affiche aussi les constats d'information (règles respectées)\n"
 	"\n"

@@ -54,6 +54,7 @@ int cmd_calendar(cantine_ctx *ctx, int argc, char **argv);
 int cmd_export_scdl(cantine_ctx *ctx, int argc, char **argv);
 int cmd_import_scdl(cantine_ctx *ctx, int argc, char **argv);
 int cmd_plugins(cantine_ctx *ctx, int argc, char **argv);
+int cmd_scores(cantine_ctx *ctx, int argc, char **argv);
 
 /* Global options --plugin FICHIER (repeatable) and --donnees DOSSIER. */
 int cli_plugin_option(const char *path);

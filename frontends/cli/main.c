@@ -23,7 +23,8 @@ static const char usage_main[] =
 	"                            menus de la semaine scolaire contenant la date\n"
 	"  dish show NOM             composition, allergènes et coût d'une recette\n"
 	"  check week|period         vérifie les menus (structure des repas, menu\n"
-	"                            végétarien hebdomadaire, coût denrées)\n"
+	"                            végétarien hebdomadaire, coût denrées, puis les\n"
+	"                            règles des plugins : fréquences GEMRCN, climat)\n"
 	"  allergens [--etab UAI] [--date AAAA-MM-JJ]\n"
 	"                            registre des allergènes de la semaine\n"
 	"  production --date AAAA-MM-JJ [--au AAAA-MM-JJ] [--couverts N] [--courses]\n"
@@ -41,6 +42,9 @@ static const char usage_main[] =
 	"  import-scdl FICHIER [--raison TEXTE] [--encodage ENC]\n"
 	"                            importe les déjeuners d'un fichier « menus collectifs »\n"
 	"  plugins                   liste les plugins (intégrés et chargés)\n"
+	"  scores [--etab UAI] [--date AAAA-MM-JJ]\n"
+	"                            ce que les plugins disent de chaque plat de la\n"
+	"                            semaine (empreinte carbone, Nutri-Score…)\n"
 	"\n"
 	"Options générales :\n"
 	"  --db FICHIER              base à utiliser (défaut : ./cantine.db)\n"
@@ -333,6 +337,7 @@ static const struct {
 	{ "history", cmd_history },
 	{ "calendar", cmd_calendar },
 	{ "export-scdl", cmd_export_scdl },
+	{ "scores", cmd_scores },
 };
 
 int main(int argc, char **argv)

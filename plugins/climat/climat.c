@@ -97,7 +97,7 @@ static int64_t portion(const factors *f, const cantine_host_dish *d, size_t *mis
 static int climat_score(void *self, const cantine_host *h, const cantine_host_dish *d)
 {
 	cantine_score s;
-	char text[400], names[300] = "", value[32];
+	char text[500], names[300] = "", value[32];
 	size_t missing;
 
 	memset(&s, 0, sizeof(s));
@@ -111,12 +111,11 @@ static int climat_score(void *self, const cantine_host *h, const cantine_host_di
 	}
 	s.value = portion(self, d, &missing, names, sizeof(names));
 	kg(value, sizeof(value), s.value);
-	if (missing)
-		snprintf(text, sizeof(text), "au moins %s (sans donnée Agribalyse pour %s)",
-			 value, names);
-	else
-		snprintf(text, sizeof(text), "%s", value);
-	s.text = text;
+	if (missing) {
+		snprintf(text, sizeof(text), "au moins %s %s (sans donnée Agribalyse pour %s)",
+			 value, s.unit, names);
+		s.text = text;
+	}
 	return h->score(h, &s);
 }
 

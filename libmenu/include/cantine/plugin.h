@@ -81,8 +81,10 @@ typedef struct cantine_score {
 	int64_t     value; /**< the value, in millionths of `unit`, or -1 when
 	                    *   unknown */
 	const char *unit;  /**< French unit, "kg CO2 éq. par portion" */
-	const char *text;  /**< French display of the value ("0,42"), or a
-	                    *   reason when unknown; NULL: the host formats */
+	const char *text;  /**< the whole French display, unit and remarks
+	                    *   included ("au moins 0,42 kg CO2 éq. (sans
+	                    *   donnée pour …)", "inconnue : …"); NULL: the
+	                    *   value with 2 decimals and the unit */
 } cantine_score;
 
 /**

@@ -1,0 +1,111 @@
+/*
+ * scores.c: `cantine scores`: the scores the plugins give each dish of a
+ * week (carbon footprint, Nutri-Score…), meal by meal.
+ */
+#include <getopt.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char usage_scores[] =
+	"Usage : cantine [--db FICHIER] scores [--etab UAI] [--date AAAA-MM-JJ]\n"
+	"\n"
+	"Pour chaque repas de la semaine qui contient la date (aujourd'hui par\n"
+	"défaut), chaque plat et ce que les plugins en disent : empreinte carbone\n"
+	"par portion (climat, Agribalyse 3.1.1), Nutri-Score (nutrition)…\n";
+
+/* Millionths of a unit, in French: "0,42" (2 decimals, half up). */
+static void french(char *out, size_t n, int64_t v)
+{
+	int64_t h = (v + 5000) / 10000;
+
+	snprintf(out, n, "%lld,%02lld", (long long)(h / 100), (long long)(h % 100));
+}
+
+int cmd_scores(cantine_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "etab", required_argument, NULL, 'e' },
+		{ "date", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *uai = NULL, *date = NULL;
+	cantine_etab *etab = NULL;
+	cantine_week *w = NULL;
+	char today[11], day[64];
+	int c, rc, year, week, width = 24;
+	size_t i, k, j;
+
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		if (c == 'e')
+			uai = optarg;
+		else if (c == 'd')
+			date = optarg;
+		else if (c == 'h')
+			return fputs(usage_scores, stdout), EXIT_OK;
+		else
+			return cli_option_error(c, argv, usage_scores);
+	}
+	if (optind < argc)
+		return cli_usage_error("argument inattendu « %s »", argv[optind], usage_scores);
+	if (date && cantine_date_check(date))
+		return cli_usage_error("« %s » n'est pas une date valide ; écrivez-la "
+				       "AAAA-MM-JJ, par exemple 2026-09-07", date, usage_scores);
+	if (!ctx)
+		return -1;
+	if (!date)
+		date = cli_today(today);
+	rc = cli_etab(ctx, uai, &etab);
+	if (rc == 0)
+		rc = cantine_plan_week(&w, ctx, etab->uai, date);
+	if (rc) {
+		cantine_etab_free(etab);
+		return cli_fail(ctx, rc);
+	}
+	for (i = 0; i < cantine_week_meal_count(w); i++) {
+		const cantine_meal *m = cantine_week_meal(w, i);
+		for (k = 0; k < m->n_offers; k++)
+			if (cli_width(m->offers[k].dish) > width)
+				width = cli_width(m->offers[k].dish);
+	}
+	cantine_week_iso(w, &year, &week);
+	cantine_date_french(day, sizeof(day), cantine_week_monday(w));
+	printf("Scores des plats — %s (%s), semaine %d de %d, à partir du %s\n", etab->name,
+	       etab->uai, week, year, day);
+	for (i = 0; i < cantine_week_meal_count(w) && rc == 0; i++) {
+		const cantine_meal *m = cantine_week_meal(w, i);
+
+		cantine_date_french(day, sizeof(day), m->date);
+		day[0] = (char)(day[0] - 'a' + 'A');
+		printf("\n%s\n", day);
+		for (k = 0; k < m->n_offers && rc == 0; k++) {
+			cantine_scores *sc = NULL;
+
+			if ((rc = cantine_score_dish(&sc, ctx, m->offers[k].dish)))
+				break;
+			printf("  ");
+			cli_put_padded(m->offers[k].dish, width);
+			for (j = 0; j < cantine_scores_count(sc); j++) {
+				const cantine_score *s = cantine_scores_get(sc, j, NULL);
+				char v[32];
+				printf("%s%s : ", j ? " ; " : "  ", s->label);
+				if (s->text) {
+					fputs(s->text, stdout);
+				} else {
+					french(v, sizeof(v), s->value);
+					printf("%s %s", v, s->unit);
+				}
+			}
+			putchar('\n');
+			cantine_scores_free(sc);
+		}
+	}
+	if (rc == 0 && cantine_week_meal_count(w) == 0)
+		printf("\nAucun repas prévu cette semaine.\n");
+	cantine_week_free(w);
+	cantine_etab_free(etab);
+	return rc ? cli_fail(ctx, rc) : EXIT_OK;
+}
