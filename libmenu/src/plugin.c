@@ -47,7 +47,9 @@ typedef struct host {
 	cantine_week  **weeks;
 	size_t          n_weeks, cap_weeks;
 	cantine_meal   *meals;
-	size_t          cap_meals;
+	size_t          n_meals, cap_meals;
+	char           *meals_key; /* "uai|from|to" of the meals lent, kept
+				    * for the next plugin of the same check */
 	host_dish      *dishes;
 	char           *data;
 } host;
@@ -76,9 +78,6 @@ static void host_release(host *s)
 {
 	size_t i;
 
-	for (i = 0; i < s->n_weeks; i++)
-		cantine_week_free(s->weeks[i]);
-	s->n_weeks = 0;
 	while (s->dishes) {
 		host_dish *d = s->dishes;
 		s->dishes = d->next;
@@ -94,7 +93,12 @@ static void host_release(host *s)
 
 static void host_dispose(host *s)
 {
+	size_t i;
+
 	host_release(s);
+	for (i = 0; i < s->n_weeks; i++)
+		cantine_week_free(s->weeks[i]);
+	cantine__free(s->meals_key);
 	cantine__free(s->weeks);
 	cantine__free(s->meals);
 	cantine__free(s->failmsg);
@@ -111,11 +115,27 @@ static int h_meals(const cantine_host *h, const char *uai, const char *from,
 	size_t count = 0;
 	int rc;
 
+	cantine_buf key = CANTINE_BUF_INIT;
+
 	*out = NULL;
 	*n = 0;
 	if (cantine_date_check(from) || cantine_date_check(to) || strcmp(from, to) > 0)
 		return cantine__seterr(ctx, CANTINE_EINVAL, "période invalide (du « %s » au "
 			"« %s »)", from ? from : "", to ? to : "");
+	if (cantine__buf_printf(&key, "%s|%s|%s", uai ? uai : "", from, to))
+		return cantine__seterr(ctx, CANTINE_ENOMEM, "mémoire insuffisante");
+	/* The plugins of one check ask for the same meals: lend them again. */
+	if (s->meals_key && strcmp(s->meals_key, key.ptr) == 0) {
+		cantine_buf_dispose(&key);
+		*out = s->meals;
+		*n = s->n_meals;
+		return 0;
+	}
+	for (size_t k = 0; k < s->n_weeks; k++)
+		cantine_week_free(s->weeks[k]);
+	s->n_weeks = 0;
+	cantine__free(s->meals_key);
+	s->meals_key = cantine__buf_detach(&key);
 	rc = cantine__lookup_id(ctx, "SELECT id FROM etab WHERE uai = ?1", uai, &etab, NULL);
 	if (rc == CANTINE_ENOTFOUND)
 		return cantine__seterr(ctx, rc, "aucun établissement d'UAI « %s »", uai);
@@ -160,10 +180,12 @@ static int h_meals(const cantine_host *h, const char *uai, const char *from,
 		cantine_date_add(day, cantine_week_monday(w), 7);
 	}
 	cantine__closures_free(&cl);
-	if (rc == CANTINE_ENOMEM)
-		return cantine__seterr(ctx, rc, "mémoire insuffisante");
-	if (rc)
-		return rc;
+	if (rc) {
+		cantine__free(s->meals_key);
+		s->meals_key = NULL;
+		return rc == CANTINE_ENOMEM ? cantine__seterr(ctx, rc, "mémoire insuffisante") : rc;
+	}
+	s->n_meals = count;
 	*out = s->meals;
 	*n = count;
 	return 0;
@@ -437,7 +459,7 @@ static int host_result(host *s, int rc, const char *what)
 				cantine_errmsg(s->ctx));
 	else
 		cantine__seterr(s->ctx, rc, "le plugin « %s » %s (code %d)", name, what, rc);
-	host_dispose(s);
+	host_release(s);
 	return rc;
 }
 
@@ -522,6 +544,7 @@ static int add(cantine_ctx *ctx, const cantine_plugin *d, const char *path, void
 	if (p->desc.init) {
 		host_init(&s, ctx, p);
 		rc = host_result(&s, p->desc.init(&s.pub, &p->self), "n'a pas pu démarrer");
+		host_dispose(&s);
 		if (rc) {
 			cantine__free(p->path);
 			return rc;
@@ -623,19 +646,23 @@ int cantine__plugins_check(cantine_ctx *ctx, cantine_report *r, const char *uai,
 			   const char *from, const char *to)
 {
 	size_t i;
+	host s;
 	int rc = 0;
 
+	/* One host for the whole check, so that the plugins share the meals
+	 * they ask for. */
+	host_init(&s, ctx, NULL);
+	s.report = r;
 	for (i = 0; i < cantine_plugin_count(ctx) && rc == 0; i++) {
 		const loaded *p = &ctx->plugins->items[i];
-		host s;
 
 		if (!p->desc.check_plan)
 			continue;
-		host_init(&s, ctx, p);
-		s.report = r;
+		s.cur = p;
 		rc = host_result(&s, p->desc.check_plan(p->self, &s.pub, uai, from, to),
 				 "a échoué pendant la vérification");
 	}
+	host_dispose(&s);
 	return rc;
 }
 
@@ -664,6 +691,7 @@ int cantine_score_dish(cantine_scores **out, cantine_ctx *ctx, const char *dish)
 		}
 		rc = host_result(&s, p->desc.score_dish(p->self, &s.pub, d),
 				 "n'a pas pu noter le plat");
+		host_dispose(&s);
 	}
 	if (rc) {
 		cantine_scores_free(l);

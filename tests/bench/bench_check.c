@@ -5,7 +5,9 @@
  * ingredients and products.  Prints both times and their ratio.
  *
  * It also times the export of the same year in the national open-data
- * format (SCDL menus collectifs), against a floor: the bare read above.
+ * format (SCDL menus collectifs), and the check with the built-in plugins
+ * (nutrition: GEMRCN windows of 20 meals; climat: Agribalyse footprint),
+ * both against the same floor.
  *
  * Not a timed test.  Usage: bench-check [ESTABLISHMENTS] [WEEKS]
  */
@@ -17,6 +19,9 @@
 
 #include "common_int.h"
 #include "text_int.h"
+
+const cantine_plugin *cantine_builtin_plugin_nutrition(void);
+const cantine_plugin *cantine_builtin_plugin_climat(void);
 
 static double now(void)
 {
@@ -64,11 +69,25 @@ static void make_catalogue(cantine_ctx *ctx)
 	cantine_buf p = CANTINE_BUF_INIT, r = CANTINE_BUF_INIT;
 	int c, i, k;
 
-	cantine__buf_puts(&p, "code,nom,famille,unite,prix_ht,viande,poisson,allergenes\n");
-	for (k = 0; k < 30; k++)
-		cantine__buf_printf(&p, "P%d,Produit %d,%s,kg,%d.%02d,%s,non,%s\n", k, k,
+	/* Ciqual codes that Agribalyse 3.1.1 knows, so the climat plugin
+	 * computes; every seventh product has none, so it reports. */
+	static const int ciqual[30] = {
+		1005, 1022, 2013, 2069, 4003, 4022, 4038, 5001, 5030, 6102, 6141, 6207,
+		6253, 6513, 6551, 7004, 7130, 7259, 7403, 7602, 7738, 8000, 8109, 8250,
+		8326, 8552, 8937, 9101, 9230, 9341,
+	};
+
+	cantine__buf_puts(&p, "code,nom,famille,unite,prix_ht,viande,poisson,allergenes,"
+			  "code_ciqual\n");
+	for (k = 0; k < 30; k++) {
+		char code[16] = "";
+		if (k % 7)
+			snprintf(code, sizeof(code), "%d", ciqual[k]);
+		cantine__buf_printf(&p, "P%d,Produit %d,%s,kg,%d.%02d,%s,non,%s,%s\n", k, k,
 				    k % 10 == 0 ? "VIANDES_VOLAILLES" : "AUTRES", 1 + k % 9, k,
-				    k % 10 == 0 ? "oui" : "non", k % 3 ? "lait" : "gluten|oeufs");
+				    k % 10 == 0 ? "oui" : "non", k % 3 ? "lait" : "gluten|oeufs",
+				    code);
+	}
 	cantine__buf_puts(&r, "recette,plat,produit,grammes\n");
 	for (c = 0; c < 5; c++)
 		for (i = 0; i < 4; i++)
@@ -157,7 +176,8 @@ int main(int argc, char **argv)
 	char dir[] = "/tmp/cantine-bench-XXXXXX", path[64], uai[9], to[11];
 	size_t findings = 0, errors = 0;
 	long long rows;
-	double t_check, t_bare, t_scdl, t0;
+	double t_check, t_bare, t_scdl, t_plugins, t0;
+	size_t plugin_findings = 0;
 	cantine_buf scdl = CANTINE_BUF_INIT;
 	cantine_ctx *ctx;
 	int i;
@@ -191,6 +211,20 @@ int main(int argc, char **argv)
 			die(ctx, "export SCDL");
 	}
 	t_scdl = now() - t0;
+	/* The same check with both built-in plugins. */
+	if (cantine_plugin_register(ctx, cantine_builtin_plugin_nutrition()) ||
+	    cantine_plugin_register(ctx, cantine_builtin_plugin_climat()))
+		die(ctx, "plugins");
+	t0 = now();
+	for (i = 0; i < etabs; i++) {
+		cantine_report *r;
+		uai_of(i, uai);
+		if (cantine_check_period(&r, ctx, uai, "2026-08-31", to))
+			die(ctx, "check with plugins");
+		plugin_findings += cantine_report_count(r);
+		cantine_report_free(r);
+	}
+	t_plugins = now() - t0;
 
 	printf("school year:          %d establishments x %d weeks x 4 days x 5 dishes "
 	       "(%lld rows of meal x dish x ingredient)\n", etabs, weeks, rows);
@@ -200,6 +234,10 @@ int main(int argc, char **argv)
 	printf("ratio check / bare:   %.2f\n", t_check / t_bare);
 	printf("SCDL export:          %.3f s, %zu bytes; ratio export / bare read: %.2f\n",
 	       t_scdl, scdl.size, t_scdl / t_bare);
+	printf("check with plugins:   %.3f s (nutrition + climat), %.2f ms per "
+	       "establishment-year, %zu findings; ratio to the bare read %.2f, to the "
+	       "core check %.2f\n", t_plugins, 1000 * t_plugins / etabs, plugin_findings,
+	       t_plugins / t_bare, t_plugins / t_check);
 	cantine_buf_dispose(&scdl);
 	cantine_ctx_free(ctx);
 	snprintf(path, sizeof(path), "rm -rf %s", dir);
