@@ -53,5 +53,7 @@ int cmd_dish(cantine_ctx *ctx, int argc, char **argv);
 int cmd_calendar(cantine_ctx *ctx, int argc, char **argv);
 int cmd_export_scdl(cantine_ctx *ctx, int argc, char **argv);
 int cmd_import_scdl(cantine_ctx *ctx, int argc, char **argv);
+/* Needs no store: called with ctx NULL, it never returns -1. */
+int cmd_nutriscore(cantine_ctx *ctx, int argc, char **argv);
 
 #endif

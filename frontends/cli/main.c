@@ -40,6 +40,9 @@ static const char usage_main[] =
 	"                            « menus collectifs » (SCDL 1.2.3, CSV)\n"
 	"  import-scdl FICHIER [--raison TEXTE] [--encodage ENC]\n"
 	"                            importe les déjeuners d'un fichier « menus collectifs »\n"
+	"  nutriscore --categorie C --energie-kj X --sucres X --ags X --sel X …\n"
+	"                            Nutri-Score 2023 d'un aliment d'après sa composition\n"
+	"                            pour 100 g, point par point (sans base)\n"
 	"\n"
 	"Options générales :\n"
 	"  --db FICHIER              base à utiliser (défaut : ./cantine.db)\n"
@@ -328,6 +331,7 @@ static const struct {
 	{ "history", cmd_history },
 	{ "calendar", cmd_calendar },
 	{ "export-scdl", cmd_export_scdl },
+	{ "nutriscore", cmd_nutriscore }, /* never opens the store: always ≥ 0 */
 };
 
 int main(int argc, char **argv)
