@@ -62,5 +62,7 @@ void cli_data_option(const char *dir);
 /* Give `ctx` its plugins: the modules, then the built-ins not replaced by
  * one.  Returns 0 or an exit code (the message printed). */
 int cli_plugins_setup(cantine_ctx *ctx);
+/* Needs no store: called with ctx NULL, it never returns -1. */
+int cmd_nutriscore(cantine_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -45,6 +45,9 @@ static const char usage_main[] =
 	"  scores [--etab UAI] [--date AAAA-MM-JJ]\n"
 	"                            ce que les plugins disent de chaque plat de la\n"
 	"                            semaine (empreinte carbone, Nutri-Score…)\n"
+	"  nutriscore --categorie C --energie-kj X --sucres X --ags X --sel X …\n"
+	"                            Nutri-Score 2023 d'un aliment d'après sa composition\n"
+	"                            pour 100 g, point par point (sans base)\n"
 	"\n"
 	"Options générales :\n"
 	"  --db FICHIER              base à utiliser (défaut : ./cantine.db)\n"
@@ -338,6 +341,7 @@ static const struct {
 	{ "calendar", cmd_calendar },
 	{ "export-scdl", cmd_export_scdl },
 	{ "scores", cmd_scores },
+	{ "nutriscore", cmd_nutriscore }, /* never opens the store: always ≥ 0 */
 };
 
 int main(int argc, char **argv)

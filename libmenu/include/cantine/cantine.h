@@ -16,5 +16,6 @@
 #include "production.h"
 #include "scdl.h"
 #include "plugin.h"
+#include "nutriscore.h"
 
 #endif
