@@ -53,5 +53,6 @@ int cmd_dish(cantine_ctx *ctx, int argc, char **argv);
 int cmd_calendar(cantine_ctx *ctx, int argc, char **argv);
 int cmd_export_scdl(cantine_ctx *ctx, int argc, char **argv);
 int cmd_import_scdl(cantine_ctx *ctx, int argc, char **argv);
+int cmd_import_ciqual(cantine_ctx *ctx, int argc, char **argv);
 
 #endif

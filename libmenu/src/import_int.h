@@ -13,7 +13,8 @@
 #include "common_int.h"
 #include "csv_int.h"
 
-#define CANTINE__MAX_COLS 24
+/* Columns a kind of file may have: the Ciqual table has 84. */
+#define CANTINE__MAX_COLS 96
 
 typedef struct cantine__col {
 	const char *name;

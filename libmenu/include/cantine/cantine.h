@@ -15,5 +15,6 @@
 #include "check.h"
 #include "production.h"
 #include "scdl.h"
+#include "nutrition.h"
 
 #endif
