@@ -307,8 +307,13 @@ static int read_row(ciqual_in *s)
 			return CANTINE_ENOMEM;
 		ok = false;
 	}
-	ok &= get_group(s, CQ_GRP_CODE, 2) & get_group(s, CQ_SSGRP_CODE, 4) &
-	      get_group(s, CQ_SSSSGRP_CODE, 6);
+	/* Each check reports its own problem: all three run. */
+	if (!get_group(s, CQ_GRP_CODE, 2))
+		ok = false;
+	if (!get_group(s, CQ_SSGRP_CODE, 4))
+		ok = false;
+	if (!get_group(s, CQ_SSSSGRP_CODE, 6))
+		ok = false;
 	if (get_code(s, &code)) {
 		char key[16];
 		cantine__strmap_val *v;
