@@ -143,10 +143,11 @@ static int map_header(ciqual_in *s)
 
 /* ---- rows ---- */
 
-/* Check the raw bytes of every cell before decoding: a byte windows-1252
- * does not define, or a broken UTF-8 sequence in a UTF-8 file, means the
- * file was damaged or mixes encodings.  Returns 1 when the row is sound,
- * 0 when reported, or ENOMEM. */
+/* Check the raw bytes of every cell before decoding: a control
+ * character, a byte windows-1252 does not define, or a broken UTF-8
+ * sequence in a UTF-8 file, means the file was damaged or mixes
+ * encodings.  Returns 1 when the row is sound, 0 when reported, or
+ * ENOMEM. */
 static int check_bytes(ciqual_in *s)
 {
 	cantine__import *imp = &s->imp;
@@ -158,6 +159,12 @@ static int check_bytes(ciqual_in *s)
 
 		for (i = 0; i < cl->len; i += k) {
 			k = 1;
+			if ((t[i] < 0x20 && t[i] != '\t' && t[i] != '\n' && t[i] != '\r') ||
+			    t[i] == 0x7F)
+				return cantine__problem(imp, (int)c, "caractère de contrôle 0x%02X "
+					"(octet n° %zu de la cellule) : la table n'en a pas, le "
+					"fichier a été modifié ; " REFETCH, t[i], i + 1)
+					? CANTINE_ENOMEM : 0;
 			if (t[i] < 0x80)
 				continue;
 			if (imp->cp1252 && cantine__cp1252(t[i]))

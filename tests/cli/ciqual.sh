@@ -115,6 +115,23 @@ run_cantine --db "$S" dish show "Omelette au fromage"
 expect_rc 0 "$C"
 expect_row "dont sucres ≈ 0,1 g ≈ 0,1 g" "$C"
 
+# A dish without a recipe (declared by an SCDL import) has no nutrients.
+S3="$T/declared.db"
+make_store "$S3"
+import_or_abort "$S3" etablissements "$GOOD/etablissements.csv"
+run_cantine --db "$S3" import-ciqual "$CQ"
+[ "$RC" = 0 ] || abort "fixture: import-ciqual into $S3"
+run_cantine --db "$S" export-scdl
+[ "$RC" = 0 ] || abort "fixture: export-scdl"
+cp "$OUT" "$T/menus.csv"
+run_cantine --db "$S3" import-scdl "$T/menus.csv"
+[ "$RC" = 0 ] || abort "fixture: import-scdl"
+C="dish show of a declared dish"
+run_cantine --db "$S3" dish show "Carottes râpées"
+expect_rc 0 "$C"
+expect_stdout "Sans recette" "$C"
+expect_stdout_line "  Valeurs nutritionnelles : inconnues (plat sans recette)" "$C"
+
 # ---- (c) bad files: refused, the store unchanged ----
 # Each variant is the extract damaged in one way; the expected message
 # gives the physical line, counted here by Python (records span lines).

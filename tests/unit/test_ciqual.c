@@ -929,6 +929,11 @@ static void test_refused_encoding(void **state)
 		refused(t->ctx, e.p, e.n, &w);
 	}
 	{
+		want_pb w = { L_8601, 8, "alim_nom_fr", "caractère de contrôle 0x01 (octet n° 7" };
+		edited(&f, "Tripes", "Tripes\x01", &e);
+		refused(t->ctx, e.p, e.n, &w);
+	}
+	{
 		/* A byte windows-1252 does not define. */
 		want_pb w = { L_20009, 8, "alim_nom_fr", "octet 0x81 inconnu en windows-1252" };
 		edited(&f, "Carotte,", "Carotte\x81,", &e);

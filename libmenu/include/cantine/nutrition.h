@@ -212,8 +212,9 @@ typedef struct cantine_nutrients cantine_nutrients;
  *
  * A dish without ingredients (declared by an SCDL import) has no
  * nutrients: its portion weighs 0 and every amount is 0 with
- * CANTINE_NUTRIENT_INCOMPLETE and known_mg 0.  So is every nutrient of a
- * dish when no Ciqual table was imported (cantine_ciqual_food_count()).
+ * CANTINE_NUTRIENT_INCOMPLETE and known_mg 0.  While no Ciqual table is
+ * imported (cantine_ciqual_food_count() is 0), no ingredient has a food:
+ * every amount is 0, incomplete, with known_mg 0.
  *
  * @param out receives the result, freed with cantine_nutrients_free().
  * @return 0, CANTINE_ENOTFOUND (no such dish), CANTINE_ESTORE or
