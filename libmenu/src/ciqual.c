@@ -542,31 +542,16 @@ static int import(cantine_ctx *ctx, const char *name, const char *data, size_t l
 	}
 	sqlite3_finalize(s->ins_food);
 	sqlite3_finalize(s->ins_value);
-	if (rc == 0 && s->imp.clean && began)
-		rc = cantine__commit(ctx);
-	else if (began)
-		cantine__rollback(ctx);
-	if (rc == CANTINE_ENOMEM)
-		cantine__seterr(ctx, rc, "mémoire insuffisante pendant l'import de « %s »", name);
-	else if (rc == CANTINE_EIO)
-		cantine__seterr(ctx, rc, "impossible de lire « %s » : rien n'a été importé", name);
-	else if (rc == 0 && !s->imp.clean)
-		rc = cantine__seterr(ctx, CANTINE_EINVAL, "%zu problème%s dans « %s » : la "
-				     "table Ciqual n'a pas été importée (la base n'a pas changé)",
-				     cantine_problems_total(s->imp.problems),
-				     cantine_problems_total(s->imp.problems) > 1 ? "s" : "", name);
+	rc = cantine__import_end(&s->imp, rc, began, name,
+				 cantine_problems_total(s->imp.problems), "problème",
+				 "la table Ciqual n'a pas été importée (la base n'a pas changé)",
+				 problems);
 	if (rc == 0 && stats) {
 		*stats = s->stats;
 		stats->values = s->stats.foods * CQ_NVALUES;
 	}
 	cantine__strmap_free(&s->seen);
-	cantine__csv_free(&s->imp.csv);
-	cantine_buf_dispose(&s->imp.cellbuf);
 	cantine__free(owned);
-	if (problems && cantine_problems_total(s->imp.problems) > 0)
-		*problems = s->imp.problems;
-	else
-		cantine_problems_free(s->imp.problems);
 	cantine__free(s);
 	return rc;
 }
