@@ -364,7 +364,8 @@ static int read_row(ciqual_in *s)
 		const char *v = cantine__cell(imp, CQ_JONES);
 		cantine__cq_err err = cantine__ciqual_parse_number(v, '.', &jones);
 
-		if (err == CQ_OK && (jones <= 0 || jones > INT64_C(10000000)))
+		/* Jones factors run from 5.18 to 6.38 in the 2025 table. */
+		if (err == CQ_RANGE || (err == CQ_OK && (jones <= 0 || jones > INT64_C(10000000))))
 			err = CQ_SYNTAX;
 		if (err != CQ_OK) {
 			if (value_problem(s, CQ_JONES, err, v))

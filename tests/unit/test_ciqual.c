@@ -688,8 +688,15 @@ static void test_refused_values(void **state)
 		refused(t->ctx, e.p, e.n, &w);
 	}
 	{
-		want_pb w = { L_8601, C_JONES + 1, "Facteur de Jones", "n'est pas un facteur de Jones" };
+		want_pb w = { L_8601, C_JONES + 1, "Facteur de Jones", "« 0 » n'est pas un "
+			      "facteur de Jones" };
 		edited(&f, ";5.7\r\n", ";0\r\n", &e);
+		refused(t->ctx, e.p, e.n, &w);
+		w.fragment = "« 10.5 » n'est pas un facteur de Jones";
+		edited(&f, ";5.7\r\n", ";10.5\r\n", &e);
+		refused(t->ctx, e.p, e.n, &w);
+		w.fragment = "« 2000000 » n'est pas un facteur de Jones";
+		edited(&f, ";5.7\r\n", ";2000000\r\n", &e);
 		refused(t->ctx, e.p, e.n, &w);
 	}
 	{
