@@ -1,5 +1,6 @@
 # Thin wrapper over meson: the two commands of the README's Quick start.
-#   make demo   build, create demo.db from examples/ and print one school week
+#   make demo   build, create demo.db from examples/ and nutrition-data/, print
+#               one school week and the nutrients of one dish
 #   make test   plain build + tests, valgrind on the CLI tests, sanitizer build + tests
 # Both install the Debian packages they need when they are missing (as root).
 
@@ -32,6 +33,7 @@ build: deps $(BUILD)/build.ninja
 demo: build
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) init
+	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) import-ciqual nutrition-data/Table_Ciqual_2025_FR_2025_11_03.csv
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) import etablissements examples/etablissements.csv
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) import produits examples/produits.csv
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) import recettes examples/recettes.csv
@@ -40,6 +42,7 @@ demo: build
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) check week --tout --etab $(DEMO_UAI) --date $(DEMO_DATE)
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) allergens --etab $(DEMO_UAI) --date $(DEMO_DATE)
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) production --etab $(DEMO_UAI) --date $(DEMO_DATE) --couverts 135
+	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) dish show "Hachis parmentier"
 	@echo; echo "== Fréquences GEMRCN des 10 semaines de menus (exit 1 : une règle n'est pas respectée) =="
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) check period --etab $(DEMO_UAI) --from $(DEMO_FROM) --to $(DEMO_TO) | grep -v '^attention   core.food-cost'; test $$? -le 1
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) scores --etab $(DEMO_UAI) --date $(DEMO_DATE)

@@ -64,5 +64,6 @@ void cli_data_option(const char *dir);
 int cli_plugins_setup(cantine_ctx *ctx);
 /* Needs no store: called with ctx NULL, it never returns -1. */
 int cmd_nutriscore(cantine_ctx *ctx, int argc, char **argv);
+int cmd_import_ciqual(cantine_ctx *ctx, int argc, char **argv);
 
 #endif

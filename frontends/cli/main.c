@@ -21,7 +21,8 @@ static const char usage_main[] =
 	"  export TYPE               écrit le CSV du TYPE demandé sur la sortie standard\n"
 	"  week [--etab UAI] [--date AAAA-MM-JJ]\n"
 	"                            menus de la semaine scolaire contenant la date\n"
-	"  dish show NOM             composition, allergènes et coût d'une recette\n"
+	"  dish show NOM             composition, allergènes, coût et valeurs\n"
+	"                            nutritionnelles d'une recette\n"
 	"  check week|period         vérifie les menus (structure des repas, menu\n"
 	"                            végétarien hebdomadaire, coût denrées, puis les\n"
 	"                            règles des plugins : fréquences GEMRCN, climat)\n"
@@ -48,6 +49,8 @@ static const char usage_main[] =
 	"  nutriscore --categorie C --energie-kj X --sucres X --ags X --sel X …\n"
 	"                            Nutri-Score 2023 d'un aliment d'après sa composition\n"
 	"                            pour 100 g, point par point (sans base)\n"
+	"  import-ciqual [FICHIER]   importe la table Ciqual 2025 de l'Anses (valeurs\n"
+	"                            nutritionnelles des aliments)\n"
 	"\n"
 	"Options générales :\n"
 	"  --db FICHIER              base à utiliser (défaut : ./cantine.db)\n"
@@ -325,23 +328,27 @@ static int cmd_export(const char *db, int argc, char **argv)
 	return rc;
 }
 
-/* Commands that only read the store.  Each is called first without a
- * store (ctx NULL) to handle --help and usage errors, and returns -1 to
- * go on; then with the store opened read-only. */
+/* Subcommands in their own file.  Each is called first without a store
+ * (ctx NULL) to handle --help and usage errors, and returns -1 to go on;
+ * then with the store opened with `flags`: read-only unless it writes. */
 static const struct {
 	const char *name;
 	int (*fn)(cantine_ctx *ctx, int argc, char **argv);
-} readers[] = {
-	{ "week", cmd_week },
-	{ "dish", cmd_dish },
-	{ "check", cmd_check },
-	{ "allergens", cmd_allergens },
-	{ "production", cmd_production },
-	{ "history", cmd_history },
-	{ "calendar", cmd_calendar },
-	{ "export-scdl", cmd_export_scdl },
-	{ "scores", cmd_scores },
-	{ "nutriscore", cmd_nutriscore }, /* never opens the store: always ≥ 0 */
+	unsigned flags;
+} commands[] = {
+	{ "week", cmd_week, CANTINE_OPEN_READONLY },
+	{ "dish", cmd_dish, CANTINE_OPEN_READONLY },
+	{ "check", cmd_check, CANTINE_OPEN_READONLY },
+	{ "allergens", cmd_allergens, CANTINE_OPEN_READONLY },
+	{ "production", cmd_production, CANTINE_OPEN_READONLY },
+	{ "history", cmd_history, CANTINE_OPEN_READONLY },
+	{ "calendar", cmd_calendar, CANTINE_OPEN_READONLY },
+	{ "export-scdl", cmd_export_scdl, CANTINE_OPEN_READONLY },
+	{ "plan", cmd_plan, 0 },
+	{ "import-scdl", cmd_import_scdl, 0 },
+	{ "import-ciqual", cmd_import_ciqual, 0 },
+	{ "scores", cmd_scores, CANTINE_OPEN_READONLY },
+	{ "nutriscore", cmd_nutriscore, CANTINE_OPEN_READONLY }, /* never opens the store */
 };
 
 int main(int argc, char **argv)
@@ -393,16 +400,6 @@ int main(int argc, char **argv)
 	if (strcmp(cmd, "export") == 0)
 		return wants_help(argc, argv) ? (fputs(usage_export, stdout), 0)
 					      : cmd_export(db, argc, argv);
-	if (strcmp(cmd, "plan") == 0) {
-		/* Usage first; then on a writable store. */
-		rc = cmd_plan(NULL, argc, argv);
-		if (rc >= 0)
-			return rc;
-		if ((rc = open_store(&ctx, db, 0)) == 0)
-			rc = cmd_plan(ctx, argc, argv);
-		cantine_ctx_free(ctx);
-		return rc;
-	}
 	if (strcmp(cmd, "plugins") == 0) {
 		/* The plugins need a context, not the user's store. */
 		rc = cmd_plugins(NULL, argc, argv);
@@ -413,25 +410,15 @@ int main(int argc, char **argv)
 		cantine_ctx_free(ctx);
 		return rc;
 	}
-	if (strcmp(cmd, "import-scdl") == 0) {
-		/* Like the readers below, but on a writable store. */
-		rc = cmd_import_scdl(NULL, argc, argv);
-		if (rc >= 0)
-			return rc;
-		if ((rc = open_store(&ctx, db, 0)) == 0)
-			rc = cmd_import_scdl(ctx, argc, argv);
-		cantine_ctx_free(ctx);
-		return rc;
-	}
-	for (k = 0; k < sizeof(readers) / sizeof(readers[0]); k++) {
-		if (strcmp(cmd, readers[k].name) != 0)
+	for (k = 0; k < sizeof(commands) / sizeof(commands[0]); k++) {
+		if (strcmp(cmd, commands[k].name) != 0)
 			continue;
 		/* Help and usage errors are handled before the store is opened. */
-		rc = readers[k].fn(NULL, argc, argv);
+		rc = commands[k].fn(NULL, argc, argv);
 		if (rc >= 0)
 			return rc;
-		if ((rc = open_store(&ctx, db, CANTINE_OPEN_READONLY)) == 0)
-			rc = readers[k].fn(ctx, argc, argv);
+		if ((rc = open_store(&ctx, db, commands[k].flags)) == 0)
+			rc = commands[k].fn(ctx, argc, argv);
 		cantine_ctx_free(ctx);
 		return rc;
 	}

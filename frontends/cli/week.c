@@ -21,7 +21,12 @@ static const char usage_dish[] =
 	"Usage : cantine [--db FICHIER] dish show NOM\n"
 	"\n"
 	"Affiche une recette : type de plat, ingrédients et grammages par portion,\n"
-	"allergènes, caractère végétarien et coût matière d'une portion.\n";
+	"allergènes, caractère végétarien, coût matière d'une portion, et ses\n"
+	"valeurs nutritionnelles par portion et pour 100 g, calculées avec la\n"
+	"table Ciqual (cantine import-ciqual) à partir du code_ciqual des produits.\n"
+	"« ≈ » marque une valeur estimée (« traces » comptées 0, « < x » comptées\n"
+	"x/2), « ≥ » une valeur incomplète (un ingrédient sans donnée : seuls les\n"
+	"autres sont comptés) ; les ingrédients sans donnée sont nommés.\n";
 
 static void euros(int64_t cents, char *out, size_t n)
 {
@@ -180,6 +185,142 @@ int cmd_week(cantine_ctx *ctx, int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* How `dish show` prints each nutrient: its label (sugars and saturates
+ * under carbohydrate and fat, as on a label: Reg. 1169/2011 Annex XV), its
+ * name in lists, and the decimals shown. */
+static const struct {
+	const char *label, *list;
+	int         decimals;
+} nutrient_view[CANTINE_NUTRIENT__MAX] = {
+	{ "Énergie", "énergie (kJ)", 0 },
+	{ "Énergie", "énergie (kcal)", 0 },
+	{ "Protéines", "protéines", 1 },
+	{ "Glucides", "glucides", 1 },
+	{ "  dont sucres", "sucres", 1 },
+	{ "Lipides", "lipides", 1 },
+	{ "  dont acides gras saturés", "acides gras saturés", 1 },
+	{ "Fibres alimentaires", "fibres", 1 },
+	{ "Sel", "sel", 2 },
+	{ "Sodium", "sodium", 0 },
+	{ "Calcium", "calcium", 0 },
+	{ "Fer", "fer", 1 },
+};
+
+/* Millionths as a French decimal with `dec` decimals, rounded half up. */
+static void french_decimal(char *out, size_t n, int64_t millionths, int dec)
+{
+	int64_t unit = 1000000, p10 = 1;
+	int i;
+
+	for (i = 0; i < dec; i++)
+		unit /= 10, p10 *= 10;
+	millionths = (millionths + unit / 2) / unit;
+	if (dec == 0)
+		snprintf(out, n, "%" PRId64, millionths);
+	else
+		snprintf(out, n, "%" PRId64 ",%0*" PRId64, millionths / p10, dec, millionths % p10);
+}
+
+/* One amount, "≈   4,6 g", "≥   0,3 g" or "inconnu", padded to `width`
+ * characters (0: not padded). */
+static void print_amount(const cantine_nutrient_amount *a, int64_t v, int k, int width)
+{
+	char num[32], cell[64];
+
+	if (a->known_mg == 0) {
+		snprintf(cell, sizeof(cell), "  inconnu");
+	} else {
+		french_decimal(num, sizeof(num), v, nutrient_view[k].decimals);
+		snprintf(cell, sizeof(cell), "%s%7s %s",
+			 a->flags & CANTINE_NUTRIENT_INCOMPLETE ? "≥ " :
+			 a->flags & CANTINE_NUTRIENT_ESTIMATED ? "≈ " : "  ",
+			 num, cantine_nutrient_unit((cantine_nutrient)k));
+	}
+	if (width)
+		cli_put_padded(cell, width);
+	else
+		fputs(cell, stdout);
+}
+
+/* The names of the nutrients in `mask`, for lists. */
+static void print_nutrient_list(unsigned mask)
+{
+	const char *sep = "";
+	int k;
+
+	for (k = 0; k < CANTINE_NUTRIENT__MAX; k++)
+		if (mask & (1u << k)) {
+			printf("%s%s", sep, nutrient_view[k].list);
+			sep = ", ";
+		}
+}
+
+/* The "Valeurs nutritionnelles" section of `dish show`. */
+static int print_nutrients(cantine_ctx *ctx, const cantine_dish *d)
+{
+	cantine_nutrients *n;
+	unsigned estimated = 0, incomplete = 0;
+	char grams[32], head[64];
+	size_t i;
+	int k, rc;
+
+	if (cantine_dish_declared(d)) {
+		printf("  Valeurs nutritionnelles : inconnues (plat sans recette)\n");
+		return 0;
+	}
+	if ((rc = cantine_ciqual_food_count(ctx)) <= 0) {
+		if (rc < 0)
+			return rc;
+		printf("  Valeurs nutritionnelles : pas de table Ciqual dans la base ; "
+		       "importez-la avec « cantine import-ciqual »\n");
+		return 0;
+	}
+	if ((rc = cantine_dish_nutrients(&n, ctx, cantine_dish_name(d))))
+		return rc;
+	/* The portion's weight in whole grams (mg → millionths of a g). */
+	french_decimal(grams, sizeof(grams), cantine_nutrients_portion_mg(n) * 1000, 0);
+	printf("  Valeurs nutritionnelles (table Ciqual 2025) :\n    ");
+	cli_put_padded("", 28);
+	snprintf(head, sizeof(head), "par portion (%s g)", grams);
+	cli_put_padded(head, 22);
+	printf("pour 100 g\n");
+	for (k = 0; k < CANTINE_NUTRIENT__MAX; k++) {
+		const cantine_nutrient_amount *a = cantine_nutrients_get(n, (cantine_nutrient)k);
+
+		printf("    ");
+		cli_put_padded(nutrient_view[k].label, 28);
+		print_amount(a, a->portion, k, 22);
+		print_amount(a, a->per_100g, k, 0);
+		putchar('\n');
+		estimated |= a->flags & CANTINE_NUTRIENT_ESTIMATED;
+		incomplete |= a->flags & CANTINE_NUTRIENT_INCOMPLETE;
+	}
+	if (estimated)
+		printf("    ≈ estimé : Ciqual donne « traces » (compté 0) ou « < x » (compté "
+		       "x/2) pour un ingrédient\n");
+	if (incomplete)
+		printf("    ≥ incomplet : valeur inconnue pour un ingrédient ; seuls les "
+		       "ingrédients connus sont comptés\n");
+	for (i = 0; i < cantine_nutrients_source_count(n); i++) {
+		const cantine_nutrient_source *s = cantine_nutrients_source(n, i);
+
+		if (!s->food_name && !s->ciqual)
+			printf("    Sans données Ciqual : %s (pas de code Ciqual)\n", s->product_name);
+		else if (!s->food_name)
+			printf("    Sans données Ciqual : %s (code %d absent de la table Ciqual "
+			       "de la base)\n", s->product_name, s->ciqual);
+		else if (s->unknown) {
+			printf("    Inconnu dans Ciqual (« - ») pour %s (%d, « %s ») : ",
+			       s->product_name, s->ciqual, s->food_name);
+			print_nutrient_list(s->unknown);
+			putchar('\n');
+		}
+	}
+	printf("    Source : %s.\n", CANTINE_CIQUAL_SOURCE);
+	cantine_nutrients_free(n);
+	return 0;
+}
+
 int cmd_dish(cantine_ctx *ctx, int argc, char **argv)
 {
 	cantine_dish *d;
@@ -251,6 +392,7 @@ int cmd_dish(cantine_ctx *ctx, int argc, char **argv)
 		printf(" %10s%s%s\n", money, it->meat ? "  viande" : "", it->fish ? "  poisson" : "");
 	}
 	cantine_buf_dispose(&b);
+	rc = print_nutrients(ctx, d);
 	cantine_dish_free(d);
-	return EXIT_OK;
+	return rc ? cli_fail(ctx, rc) : EXIT_OK;
 }

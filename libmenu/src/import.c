@@ -348,30 +348,39 @@ static int import_mem(cantine_ctx *ctx, cantine_kind kind, const char *name,
 out:
 	if (imp.ops->cleanup && imp.state)
 		imp.ops->cleanup(&imp);
-	if (rc == 0 && imp.clean && began) {
-		rc = cantine__commit(ctx);
-	} else if (began) {
-		cantine__rollback(ctx);
-	}
-	if (rc == CANTINE_ENOMEM)
-		cantine__seterr(ctx, rc, "mémoire insuffisante pendant l'import de « %s »", name);
-	else if (rc == 0 && !imp.clean) {
-		rc = CANTINE_EINVAL;
-		cantine__seterr(ctx, rc, "%zu problème%s dans « %s » : rien n'a été importé",
-				cantine_problems_total(imp.problems), cantine_problems_total(imp.problems) > 1 ? "s" : "", name);
-	} else if (rc == CANTINE_EIO) {
-		cantine__seterr(ctx, rc, "impossible de lire « %s » : rien n'a été importé", name);
-	}
+	rc = cantine__import_end(&imp, rc, began, name, cantine_problems_total(imp.problems),
+				 "problème", "rien n'a été importé", problems);
 	if (rc == 0 && stats)
 		*stats = imp.stats;
-	cantine__csv_free(&imp.csv);
-	cantine_buf_dispose(&imp.cellbuf);
 	cantine__free(imp.state);
 	cantine__free(owned);
-	if (problems && cantine_problems_total(imp.problems) > 0)
-		*problems = imp.problems;
+	return rc;
+}
+
+int cantine__import_end(cantine__import *imp, int rc, bool began, const char *name,
+			size_t errors, const char *noun, const char *outcome,
+			cantine_problems **problems)
+{
+	cantine_ctx *ctx = imp->ctx;
+
+	if (rc == 0 && imp->clean && began)
+		rc = cantine__commit(ctx);
+	else if (began)
+		cantine__rollback(ctx);
+	if (rc == CANTINE_ENOMEM)
+		cantine__seterr(ctx, rc, "mémoire insuffisante pendant l'import de « %s »", name);
+	else if (rc == CANTINE_EIO)
+		cantine__seterr(ctx, rc, "impossible de lire « %s » : rien n'a été importé", name);
+	else if (rc == 0 && !imp->clean)
+		rc = cantine__seterr(ctx, CANTINE_EINVAL, "%zu %s%s dans « %s » : %s", errors,
+				     noun, errors > 1 ? "s" : "", name, outcome);
+	cantine__csv_free(&imp->csv);
+	cantine_buf_dispose(&imp->cellbuf);
+	if (problems && cantine_problems_total(imp->problems) > 0)
+		*problems = imp->problems;
 	else
-		cantine_problems_free(imp.problems);
+		cantine_problems_free(imp->problems);
+	imp->problems = NULL;
 	return rc;
 }
 

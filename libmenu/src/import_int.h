@@ -13,7 +13,8 @@
 #include "common_int.h"
 #include "csv_int.h"
 
-#define CANTINE__MAX_COLS 24
+/* Columns a kind of file may have: the Ciqual table has 84. */
+#define CANTINE__MAX_COLS 96
 
 typedef struct cantine__col {
 	const char *name;
@@ -76,6 +77,18 @@ int cantine__read_file(cantine__import *imp, const char *path, char **data,
  * reader (returns 0); or an error code. */
 int cantine__import_start(cantine__import *imp, const char *data, size_t len,
 			  cantine_encoding enc);
+/*
+ * End an import (the drivers of import.c, scdl_import.c and ciqual.c):
+ * commit when the run returned 0 and the file had no problem
+ * (imp->clean), else roll back, when `began`; set the context's message
+ * for ENOMEM, EIO and a file with problems ("<errors> <noun>s dans
+ * « name » : <outcome>", then CANTINE_EINVAL); free the reader; give the
+ * problem list to *problems when it holds any (else free it).  Returns
+ * the import's result.
+ */
+int cantine__import_end(cantine__import *imp, int rc, bool began, const char *name,
+			size_t errors, const char *noun, const char *outcome,
+			cantine_problems **problems);
 /* Decode the current record's cells into imp->cell[] (cells.c). */
 int cantine__load_cells(cantine__import *imp);
 

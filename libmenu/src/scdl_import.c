@@ -157,8 +157,6 @@ static void cleanup(cantine__scdl_in *s)
 	cantine__scdl_warnings_free(s);
 	cantine_buf_dispose(&s->itembuf);
 	cantine__free(s->items);
-	cantine__csv_free(&s->imp.csv);
-	cantine_buf_dispose(&s->imp.cellbuf);
 }
 
 static int import(cantine_ctx *ctx, const char *name, const char *data, size_t len,
@@ -193,24 +191,11 @@ static int import(cantine_ctx *ctx, const char *name, const char *data, size_t l
 	if (rc == 0)
 		rc = cantine__scdl_warnings_flush(&s);
 	cleanup(&s);
-	if (rc == 0 && s.imp.clean && began)
-		rc = cantine__commit(ctx);
-	else if (began)
-		cantine__rollback(ctx);
-	if (rc == CANTINE_ENOMEM)
-		cantine__seterr(ctx, rc, "mémoire insuffisante pendant l'import de « %s »", name);
-	else if (rc == CANTINE_EIO)
-		cantine__seterr(ctx, rc, "impossible de lire « %s » : rien n'a été importé", name);
-	else if (rc == 0 && !s.imp.clean)
-		rc = cantine__seterr(ctx, CANTINE_EINVAL, "%zu erreur%s dans « %s » : rien n'a "
-				     "été importé", errors, errors > 1 ? "s" : "", name);
+	rc = cantine__import_end(&s.imp, rc, began, name, errors, "erreur",
+				 "rien n'a été importé", problems);
 	if (rc == 0 && stats)
 		*stats = s.imp.stats;
 	cantine__free(owned);
-	if (problems && cantine_problems_total(s.imp.problems) > 0)
-		*problems = s.imp.problems;
-	else
-		cantine_problems_free(s.imp.problems);
 	return rc;
 }
 

@@ -17,5 +17,6 @@
 #include "scdl.h"
 #include "plugin.h"
 #include "nutriscore.h"
+#include "nutrition.h"
 
 #endif
