@@ -2,6 +2,7 @@
  * nutrients.c: reading the Ciqual table, and the nutrients of a dish
  * computed from its ingredients (docs/formats.md, "Nutrients of a dish").
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "ciqual_int.h"
@@ -190,6 +191,7 @@ void cantine_nutrients_free(cantine_nutrients *n)
 		cantine__free((char *)n->src[i].product_code);
 		cantine__free((char *)n->src[i].product_name);
 		cantine__free((char *)n->src[i].food_name);
+		cantine__free((char *)n->src[i].group);
 	}
 	cantine__free(n->src);
 	cantine__free(n);
@@ -238,6 +240,18 @@ static int add_source(cantine_nutrients *n, sqlite3_stmt *st)
 	s->grams_mg = sqlite3_column_int64(st, 2);
 	s->ciqual = sqlite3_column_int(st, 3);
 	s->food_name = cantine__column_strdup(st, 4, &oom);
+	if (s->food_name && sqlite3_column_type(st, 8) != SQLITE_NULL) {
+		const char *ssss = (const char *)sqlite3_column_text(st, 9);
+		char group[7];
+		/* "000000": no sub-sub-group; the sub-group, padded. */
+		if (ssss && strcmp(ssss, "000000") != 0)
+			snprintf(group, sizeof(group), "%s", ssss);
+		else
+			snprintf(group, sizeof(group), "%.4s00",
+				 (const char *)sqlite3_column_text(st, 8));
+		if (!(s->group = cantine__strdup(group)))
+			oom = true;
+	}
 	/* Unknown until the table gives a value. */
 	s->unknown = (1u << CANTINE_NUTRIENT__MAX) - 1;
 	return oom ? CANTINE_ENOMEM : 0;
@@ -269,6 +283,11 @@ static int add_value(acc *sum, cantine_nutrient_source *s, int which, int kind,
 		return 0; /* "-": stays unknown */
 	}
 	s->unknown &= ~(1u << which);
+	/* This ingredient's share, rounded half up on its own. */
+	if (!__builtin_mul_overflow(v2, s->grams_mg, &s->portion[which]))
+		s->portion[which] = (s->portion[which] + SUM_DIV / 2) / SUM_DIV;
+	else
+		s->portion[which] = 0;
 	return acc_add(&sum[which], v2, s->grams_mg);
 }
 
@@ -285,7 +304,8 @@ static int compute(cantine_ctx *ctx, cantine_nutrients *n, int64_t dish_id)
 	 * food is missing), grouped by ingredient. */
 	if ((rc = cantine__prepare(ctx, &st,
 		"SELECT p.code, p.name, i.grams_mg, p.ciqual, f.name, v.const_code, v.kind, "
-		"v.amount FROM dish_ingredient i JOIN product p ON p.id = i.product_id "
+		"v.amount, f.ssgrp_code, f.ssssgrp_code "
+		"FROM dish_ingredient i JOIN product p ON p.id = i.product_id "
 		"LEFT JOIN ciqual_food f ON f.code = p.ciqual "
 		"LEFT JOIN ciqual_value v ON v.food_code = f.code "
 		"WHERE i.dish_id = ?1 ORDER BY p.code")))

@@ -87,7 +87,9 @@ static int list_end(cantine_buf *l)
  * "agriculture biologique" (project rule, docs/formats.md; the exact
  * share per product belongs to plats-menus-collectifs, platProduitSiqo).
  * A dish without ingredients has the signs declared when it was
- * imported (migration 006). */
+ * imported (migration 006).  Also its menuPlatNutriscore grade, kept in
+ * the map's `line` ('A'…'E', or 0 for none): computed for a dish with a
+ * recipe, declared (migration 009) for one without. */
 static int dish_facts(scdl_writer *w, const char *name, cantine__strmap_val **out)
 {
 	static const int labels[] = { CANTINE_LABEL_BIO, CANTINE_LABEL_LABEL_ROUGE,
@@ -109,7 +111,9 @@ static int dish_facts(scdl_writer *w, const char *name, cantine__strmap_val **ou
 		int64_t total = sqlite3_column_int64(w->facts, 1);
 		v->id = sqlite3_column_int64(w->facts, 0);
 		if (v->id == 0) {
+			const char *g = (const char *)sqlite3_column_text(w->facts, 8);
 			v->aux = sqlite3_column_int(w->facts, 2) & (int)SCDL_SIQO_LABELS;
+			v->line = g ? (unsigned char)g[0] : 0;
 		} else {
 			for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
 				if (total > 0 && 2 * sqlite3_column_int64(w->facts, 3 + (int)i) >= total)
@@ -117,7 +121,17 @@ static int dish_facts(scdl_writer *w, const char *name, cantine__strmap_val **ou
 		}
 	}
 	sqlite3_reset(w->facts);
-	return rc == SQLITE_ROW ? 0 : cantine__store_err(w->ctx, "lecture d'une recette");
+	if (rc != SQLITE_ROW)
+		return cantine__store_err(w->ctx, "lecture d'une recette");
+	/* menuPlatNutriscore of a dish with a recipe: computed, when its
+	 * composition allows a grade (cantine_dish_nutriscore). */
+	if (v->id > 0) {
+		cantine_nutriscore_result ns;
+		if ((rc = cantine_dish_nutriscore(&ns, w->ctx, name, NULL)))
+			return rc;
+		v->line = (unsigned char)ns.grade;
+	}
+	return 0;
 }
 
 /* When the meal was published (the last time it became published) and
@@ -200,7 +214,7 @@ static int write_meal(scdl_writer *w, const cantine_etab *e, const cantine_meal 
 		const cantine_offer *o = &m->offers[k];
 		unsigned all = o->allergens | o->traces;
 		cantine__strmap_val *d;
-		char price[32] = "";
+		char price[32] = "", grade[2] = "";
 
 		if ((rc = dish_facts(w, o->dish, &d)))
 			return rc;
@@ -235,8 +249,9 @@ static int write_meal(scdl_writer *w, const cantine_etab *e, const cantine_meal 
 			rc = put_cell(b, w->list.ptr, false);
 		if (rc == 0)
 			rc = put_cell(b, "", false); /* menuPlatTexture */
+		grade[0] = (char)d->line; /* dish_facts(): the grade, or 0 */
 		if (rc == 0)
-			rc = put_cell(b, "", false); /* menuPlatNutriscore */
+			rc = put_cell(b, grade, false); /* menuPlatNutriscore */
 		/* menuPlatPrix: euros, decimal point; unknown (empty) for a
 		 * dish without ingredients nor declared price rather than a
 		 * false 0.00. */
@@ -388,7 +403,8 @@ int cantine_export_scdl(cantine_ctx *ctx, const char *uai, const char *from,
 		"coalesce(sum(CASE WHEN p.labels & 2 THEN i.grams_mg END), 0), "
 		"coalesce(sum(CASE WHEN p.labels & 4 THEN i.grams_mg END), 0), "
 		"coalesce(sum(CASE WHEN p.labels & 8 THEN i.grams_mg END), 0), "
-		"coalesce(sum(CASE WHEN p.labels & 16 THEN i.grams_mg END), 0) "
+		"coalesce(sum(CASE WHEN p.labels & 16 THEN i.grams_mg END), 0), "
+		"d.declared_nutriscore "
 		"FROM dish d LEFT JOIN dish_ingredient i ON i.dish_id = d.id "
 		"LEFT JOIN product p ON p.id = i.product_id WHERE d.name = ?1 "
 		"GROUP BY d.id")) ||

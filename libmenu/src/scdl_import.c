@@ -29,6 +29,7 @@ static const cantine__col scdl_cols[SI__MAX] = {
 	{ "menuPlatRegime", false }, { "menuPlatAllergene", false },
 	{ "menuPublicationDate", true }, { "menuModificationDate", false },
 	{ "menuModificationInfo", false }, { "menuPlatPrix", false },
+	{ "menuPlatNutriscore", false },
 };
 /* Only the columns: cantine__problem() and cantine__load_cells() read
  * them; the handlers are the functions of scdl_rows.c. */

@@ -47,12 +47,12 @@ extern const cantine__scdl_siqo_name cantine__scdl_siqo_names[SCDL_NSIQO];
 
 /* The columns the importer reads; the schema's other fields are known
  * and skipped (menuRestaurantInsee, menuPlatCode, menuPlatLabel,
- * menuPlatPrecision, menuPlatTexture, menuPlatNutriscore). */
+ * menuPlatPrecision, menuPlatTexture). */
 enum {
 	SI_COLL_NOM, SI_COLL_SIRET, SI_ETAB_NOM, SI_ETAB_SIRET, SI_RESTO_NOM,
 	SI_RESTO_ID, SI_RESTO_ID_TYPE, SI_RESTO_TYPE, SI_CONVIVE, SI_DATE,
 	SI_REPAS, SI_PLAT_TYPE, SI_PLAT_NOM, SI_SIQO, SI_REGIME, SI_ALLERGENE,
-	SI_PUBLICATION, SI_MODIF_DATE, SI_MODIF_INFO, SI_PRIX, SI__MAX
+	SI_PUBLICATION, SI_MODIF_DATE, SI_MODIF_INFO, SI_PRIX, SI_NUTRISCORE, SI__MAX
 };
 
 /* Enumerations of the schema the importer reads (values: index in the
@@ -140,6 +140,8 @@ int cantine__scdl_date(cantine__scdl_in *s, int col, char out[11]);
 /* A datetime (ISO 8601) into out[21] as UTC AAAA-MM-JJTHH:MM:SSZ ("" when
  * absent and optional). */
 int cantine__scdl_datetime(cantine__scdl_in *s, int col, char out[21]);
+/* menuPlatNutriscore: 'A'…'E' into *grade, 0 when absent. */
+int cantine__scdl_nutriscore(cantine__scdl_in *s, int col, char *grade);
 /* A SIRET into out[15] ("" when absent and optional). */
 int cantine__scdl_siret(cantine__scdl_in *s, int col, char out[15]);
 /* A UAI into out[9]. */

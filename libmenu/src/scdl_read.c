@@ -417,6 +417,27 @@ int cantine__scdl_datetime(cantine__scdl_in *s, int col, char out[21])
 	return 1;
 }
 
+int cantine__scdl_nutriscore(cantine__scdl_in *s, int col, char *grade)
+{
+	const char *t = cantine__cell(&s->imp, col);
+
+	*grade = 0;
+	if (!*t)
+		return 1;
+	if (t[1] == '\0' && t[0] >= 'A' && t[0] <= 'E') {
+		*grade = t[0];
+		return 1;
+	}
+	if (t[1] == '\0' && t[0] >= 'a' && t[0] <= 'e') {
+		*grade = (char)(t[0] - 'a' + 'A');
+		return cantine__scdl_warn(s, col, "nutriscore", "« %s » lu comme « %c », la "
+					  "valeur du schéma", t, *grade) ? CANTINE_ENOMEM : 1;
+	}
+	return cantine__problem(&s->imp, col, "« %s » n'est pas une note Nutri-Score : "
+		"écrivez une lettre de A à E, ou laissez la cellule vide", t)
+		? CANTINE_ENOMEM : 0;
+}
+
 int cantine__scdl_siret(cantine__scdl_in *s, int col, char out[15])
 {
 	const char *t = cantine__cell(&s->imp, col), *p;

@@ -15,13 +15,15 @@
 
 /* The facts a file declares for a dish without ingredients, merged over
  * its rows: allergens of any row (never hide one), vegetarian and quality
- * signs only when every row says so, the first price given. */
+ * signs only when every row says so, the first price and Nutri-Score
+ * given. */
 struct declared {
 	int      course;
 	unsigned allergens, siqo;
 	int      veg;
 	unsigned line;
 	int64_t  price; /* cents, or CANTINE_COST_UNKNOWN */
+	char     grade; /* menuPlatNutriscore, 0 when none */
 };
 
 /* A meal of the file: what it was (its history), the restaurant it comes
@@ -50,7 +52,7 @@ int cantine__scdl_load_store(cantine__scdl_in *s)
 		"VALUES (?1, ?2, '', ?3, ?4, ?5)")) ||
 	    (rc = cantine__prepare(ctx, &s->dish_update, "UPDATE dish SET course = ?2, "
 		"declared_allergens = ?3, declared_vegetarian = ?4, declared_siqo = ?5, "
-		"declared_price_cents = ?6 WHERE id = ?1")) ||
+		"declared_price_cents = ?6, declared_nutriscore = ?7 WHERE id = ?1")) ||
 	    (rc = cantine__prepare(ctx, &s->source, "INSERT OR REPLACE INTO meal_source "
 		"(meal_id, published_at, modified_at, modification, history_id) "
 		"VALUES (?1, ?2, ?3, ?4, (SELECT coalesce(max(id), 0) FROM meal_history "
@@ -162,7 +164,8 @@ static int service_day(cantine__scdl_in *s, const scdl_etab *e, const char *date
 /* The dish of the row: one with a recipe keeps its derived facts; any
  * other is a declared dish, created when new. */
 static int take_dish(cantine__scdl_in *s, const char *name, int course, unsigned all,
-		     int veg, unsigned siqo, int64_t price, cantine__strmap_val **out)
+		     int veg, unsigned siqo, int64_t price, char grade,
+		     cantine__strmap_val **out)
 {
 	unsigned line = cantine__row_line(&s->imp);
 	cantine__strmap_val *d;
@@ -187,7 +190,7 @@ static int take_dish(cantine__scdl_in *s, const char *name, int course, unsigned
 	if (!(dc = d->ptr)) {
 		if (!(dc = d->ptr = cantine__malloc(sizeof(*dc))))
 			return CANTINE_ENOMEM;
-		*dc = (struct declared){ course, all, siqo, veg, line, price };
+		*dc = (struct declared){ course, all, siqo, veg, line, price, grade };
 	} else if (dc->course != course) {
 		return cantine__problem(&s->imp, SI_PLAT_TYPE, "« %s » est « %s » ligne %u ; un "
 			"plat n'a qu'un type : corrigez menuPlatType de l'une des deux lignes",
@@ -202,6 +205,14 @@ static int take_dish(cantine__scdl_in *s, const char *name, int course, unsigned
 		dc->allergens |= all;
 		dc->veg &= veg;
 		dc->siqo &= siqo;
+	}
+	if (!dc->grade) {
+		dc->grade = grade;
+	} else if (grade && grade != dc->grade &&
+		   cantine__scdl_warn(s, SI_NUTRISCORE, name, "« %s » n'a pas le même "
+				      "Nutri-Score que ligne %u ; gardé : celui de la ligne %u",
+				      name, dc->line, dc->line)) {
+		return CANTINE_ENOMEM;
 	}
 	if (dc->price == CANTINE_COST_UNKNOWN) {
 		dc->price = price;
@@ -313,6 +324,7 @@ int cantine__scdl_row(cantine__scdl_in *s)
 	int repas = -1, id_type = -1, type, course = -1, veg = 0, ok = 1, r, i;
 	unsigned all = 0, siqo = 0;
 	int64_t price = CANTINE_COST_UNKNOWN;
+	char grade = 0;
 	char date[11] = "", pub[21] = "", mod[21] = "", sirets[3][15] = { "", "", "" };
 	const char *t;
 
@@ -337,6 +349,7 @@ int cantine__scdl_row(cantine__scdl_in *s)
 	READ(cantine__scdl_datetime(s, SI_PUBLICATION, pub));
 	READ(cantine__scdl_datetime(s, SI_MODIF_DATE, mod));
 	ok &= cantine__get_money(imp, SI_PRIX, &price);
+	READ(cantine__scdl_nutriscore(s, SI_NUTRISCORE, &grade));
 	READ(cantine__scdl_siret(s, SI_ETAB_SIRET, sirets[1]));
 	READ(cantine__scdl_siret(s, SI_COLL_SIRET, sirets[2]));
 	if (id_type == SCDL_ID_TYPE_SIRET)
@@ -351,7 +364,7 @@ int cantine__scdl_row(cantine__scdl_in *s)
 		READ(service_day(s, e, date));
 	if (!ok || course < 0)
 		goto out;
-	READ(take_dish(s, name.ptr, course, all, veg, siqo, price, &dish));
+	READ(take_dish(s, name.ptr, course, all, veg, siqo, price, grade, &dish));
 	if (ok)
 		r = offer(s, e, date, id_type, dish, name.ptr, pub, mod);
 #undef READ
@@ -383,6 +396,10 @@ int cantine__scdl_finish(cantine__scdl_in *s)
 			sqlite3_bind_null(s->dish_update, 6);
 		else
 			sqlite3_bind_int64(s->dish_update, 6, dc->price);
+		if (dc->grade)
+			sqlite3_bind_text(s->dish_update, 7, &dc->grade, 1, SQLITE_TRANSIENT);
+		else
+			sqlite3_bind_null(s->dish_update, 7);
 		rc = sqlite3_step(s->dish_update);
 		sqlite3_reset(s->dish_update);
 		rc = rc == SQLITE_DONE ? 0 : cantine__store_err(ctx, "mise à jour d'un plat");

@@ -73,6 +73,45 @@ expect_stdout_not "0622413L" "$C: draft meals are not published"
 run_cantine --db "$S" export-scdl
 expect_same_file "$T/a.csv" "$OUT" "$C: byte-identical when run again"
 
+# With the Ciqual table (the fixtures' foods), a dish whose composition is
+# known gets its Nutri-Score (menuPlatNutriscore); bread and dishes with an
+# ingredient without data get none.  Imported elsewhere, declared dishes
+# keep it: the same bytes again.
+N="$T/nutri.db"
+copy_db "$S" "$N"
+run_cantine --db "$N" import-ciqual "$DATA/ciqual/extrait-ciqual-2025.csv"
+expect_rc 0 "import-ciqual of the extract"
+run_cantine --db "$N" export-scdl
+expect_rc 0 "export-scdl with Nutri-Score"
+cp "$OUT" "$T/ns.csv"
+validate "export-scdl with Nutri-Score" "$T/ns.csv" --rows "$(dishes_offered "$S" 2)"
+"$PY" - "$T/ns.csv" >"$T/ns.out" <<'EOF'
+import csv, sys
+for r in csv.DictReader(open(sys.argv[1], encoding='utf-8', newline='')):
+    print(r['menuPlatNom'] + '=' + r['menuPlatNutriscore'])
+EOF
+expect_eq "$(grep -c '=[A-E]$' "$T/ns.out" | sed 's/^[1-9][0-9]*$/some/')" "some" "export-scdl: dishes graded"
+expect_eq "$(grep '^Pain=' "$T/ns.out" | sort -u)" "Pain=" "export-scdl: bread is not graded"
+expect_eq "$(grep '^Carottes râpées=' "$T/ns.out" | sort -u)" "Carottes râpées=A" "export-scdl: grated carrots graded A"
+R3="$T/nutri-rt.db"
+make_store "$R3"
+import_or_abort "$R3" etablissements "$GOOD/etablissements.csv"
+run_cantine --db "$R3" import-scdl "$T/ns.csv"
+expect_rc 0 "import-scdl of an export with Nutri-Score"
+expect_stderr_empty "import-scdl of an export with Nutri-Score: no warning"
+run_cantine --db "$R3" export-scdl
+expect_same_file "$T/ns.csv" "$OUT" "round trip with Nutri-Score: the same file"
+sed 's/,A,0\.10,/,a,0.10,/' "$T/ns.csv" >"$T/ns-lower.csv"
+make_store "$T/nutri-lower.db"
+import_or_abort "$T/nutri-lower.db" etablissements "$GOOD/etablissements.csv"
+run_cantine --db "$T/nutri-lower.db" import-scdl "$T/ns-lower.csv"
+expect_rc 0 "menuPlatNutriscore in lower case"
+expect_stderr "(menuPlatNutriscore) : « a » lu comme « A », la valeur du schéma" "menuPlatNutriscore in lower case: a warning"
+sed 's/,A,0\.10,/,F,0.10,/' "$T/ns.csv" >"$T/ns-bad.csv"
+run_cantine --db "$T/nutri-lower.db" import-scdl "$T/ns-bad.csv"
+expect_rc 2 "menuPlatNutriscore F"
+expect_stderr "(menuPlatNutriscore) : « F » n'est pas une note Nutri-Score : écrivez une lettre de A à E" "menuPlatNutriscore F"
+
 C="export-scdl --statut tous"
 run_cantine --db "$S" export-scdl --statut tous
 expect_rc 0 "$C"

@@ -1252,9 +1252,17 @@ static void test_rules(void **state)
 	assert_false(s->unknown & (1u << CANTINE_NUTRIENT_ENERGY_KJ));
 	assert_false(s->unknown & (1u << CANTINE_NUTRIENT_SUGARS));
 	assert_false(s->unknown & (1u << CANTINE_NUTRIENT_FAT));
+	/* Each ingredient's own share, counted as the dish's. */
+	assert_string_equal(s->group, "020101");
+	assert_int_equal(s->portion[CANTINE_NUTRIENT_ENERGY_KJ], 150000000);
+	assert_int_equal(s->portion[CANTINE_NUTRIENT_SUGARS], 0);
+	assert_int_equal(s->portion[CANTINE_NUTRIENT_FAT], 375000);
+	assert_int_equal(s->portion[CANTINE_NUTRIENT_FIBRE], 0);
 	s = cantine_nutrients_source(n, 1);
 	assert_string_equal(s->product_code, "B");
 	assert_int_equal(s->traces | s->less_than, 0);
+	assert_int_equal(s->portion[CANTINE_NUTRIENT_FAT], 1500000);
+	assert_int_equal(s->portion[CANTINE_NUTRIENT_SALT], 150000);
 	assert_null(cantine_nutrients_source(n, 2));
 	cantine_nutrients_free(n);
 }
@@ -1478,6 +1486,90 @@ static void test_alloc(void **state)
 	fx_free(&bad);
 }
 
+/* ---- Nutri-Score of a dish ---- */
+
+static void test_dish_nutriscore(void **state)
+{
+	tu_fixture *t = *state;
+	static const struct { const char *code; int ciqual; } prods[] = {
+		{ "FROMAGE", 5001 }, { "BOEUF", 4001 }, { "CAROTTE", 2001 },
+		{ "PATES", 3001 }, { "PAIN", 3002 }, { "CAROTTE-X", 6001 },
+	};
+	static const cantine_ingredient cheese[] = { { "FROMAGE", 30000 } };
+	static const cantine_ingredient beef[] = { { "BOEUF", 100000 }, { "CAROTTE", 100000 } };
+	static const cantine_ingredient pasta[] = { { "CAROTTE", 100000 }, { "PATES", 100000 } };
+	static const cantine_ingredient bread[] = { { "PAIN", 50000 } };
+	static const cantine_ingredient partial[] = { { "CAROTTE-X", 80000 } };
+	cantine_nutriscore_result r;
+	cantine_buf why = CANTINE_BUF_INIT;
+	fx f = { NULL, 0, 0 };
+	size_t i;
+
+	fx_put(&f, HEADER, sizeof(HEADER) - 1);
+	fx_food(&f, "05;0503;050303;a;b;c;5001;Fromage;", C_KJ, "1500", C_SUGARS, "0,5",
+		C_SAT, "20", C_FAT, "30", C_SALT, "1,8", C_FIBRE, "0", C_PROT, "24", -1);
+	fx_food(&f, "04;0402;040201;a;b;c;4001;Boeuf;", C_KJ, "600", C_SUGARS, "0",
+		C_SAT, "3", C_FAT, "8", C_SALT, "0,2", C_FIBRE, "0", C_PROT, "20", -1);
+	fx_food(&f, "02;0201;020101;a;b;c;2001;Carotte;", C_KJ, "150", C_SUGARS, "6",
+		C_SAT, "0,1", C_FAT, "0,3", C_SALT, "0,1", C_FIBRE, "2,5", C_PROT, "0,8", -1);
+	fx_food(&f, "03;0301;030101;a;b;c;3001;P\xE2tes;", C_KJ, "600", C_SUGARS, "0,5",
+		C_SAT, "0,2", C_FAT, "1", C_SALT, "0,01", C_FIBRE, "2", C_PROT, "5", -1);
+	fx_food(&f, "03;0302;030201;a;b;c;3002;Pain;", C_KJ, "1100", C_SUGARS, "2",
+		C_SAT, "0,3", C_FAT, "1,5", C_SALT, "1,2", C_FIBRE, "3", C_PROT, "9", -1);
+	fx_food(&f, "02;0201;020101;a;b;c;6001;Carotte sans fibres;", C_KJ, "150",
+		C_SUGARS, "6", C_SAT, "0,1", C_FAT, "0,3", C_SALT, "0,1", C_PROT, "0,8", -1);
+	import_ok(t->ctx, &f, NULL);
+	fx_free(&f);
+	for (i = 0; i < sizeof(prods) / sizeof(prods[0]); i++) {
+		cantine_product p;
+		tu_product_init(&p, prods[i].code, prods[i].code, 100);
+		p.ciqual = prods[i].ciqual;
+		assert_int_equal(cantine_product_save(t->ctx, &p), 0);
+	}
+	assert_int_equal(cantine_dish_save(t->ctx, "Fromage", CANTINE_COURSE_LAITIER, NULL,
+					   cheese, 1), 0);
+	assert_int_equal(cantine_dish_save(t->ctx, "Boeuf carottes", CANTINE_COURSE_PLAT, NULL,
+					   beef, 2), 0);
+	assert_int_equal(cantine_dish_save(t->ctx, "Carottes et pâtes", CANTINE_COURSE_PLAT,
+					   NULL, pasta, 2), 0);
+	assert_int_equal(cantine_dish_save(t->ctx, "Pain", CANTINE_COURSE_PAIN, NULL, bread, 1), 0);
+	assert_int_equal(cantine_dish_save(t->ctx, "Carottes sans fibres", CANTINE_COURSE_ENTREE,
+					   NULL, partial, 1), 0);
+
+	/* Cheese: half the portion or more is cheese; its own values. */
+	assert_int_equal(cantine_dish_nutriscore(&r, t->ctx, "Fromage", &why), 0);
+	assert_int_equal(r.category, CANTINE_NUTRISCORE_CHEESE);
+	assert_int_equal(r.value[CANTINE_NUTRISCORE_ENERGY], 1500000000);
+	assert_int_equal(r.value[CANTINE_NUTRISCORE_PROTEIN], 24000000);
+	assert_int_equal(r.grade, cantine_nutriscore_grade(r.category, r.score));
+	assert_int_equal(r.grade, 'D');
+	/* Beef brings 20 g of the 20.8 g of protein: red meat; carrots are
+	 * half the raw weight. */
+	assert_int_equal(cantine_dish_nutriscore(&r, t->ctx, "Boeuf carottes", &why), 0);
+	assert_int_equal(r.category, CANTINE_NUTRISCORE_RED_MEAT);
+	assert_int_equal(r.value[CANTINE_NUTRISCORE_ENERGY], 375000000);
+	assert_int_equal(r.value[CANTINE_NUTRISCORE_SUGARS], 3000000);
+	assert_int_equal(r.value[CANTINE_NUTRISCORE_FVL], 50000000);
+	assert_true(r.points[CANTINE_NUTRISCORE_PROTEIN] <= 2);
+	assert_int_equal(r.grade, cantine_nutriscore_grade(r.category, r.score));
+	/* Pasta and carrots: general. */
+	assert_int_equal(cantine_dish_nutriscore(&r, t->ctx, "Carottes et pâtes", &why), 0);
+	assert_int_equal(r.category, CANTINE_NUTRISCORE_GENERAL);
+	assert_int_equal(r.value[CANTINE_NUTRISCORE_FVL], 50000000);
+	assert_int_equal(r.grade, 'A');
+	assert_int_equal(why.size, 0);
+	/* No grade: bread, an incomplete composition; an unknown dish. */
+	assert_int_equal(cantine_dish_nutriscore(&r, t->ctx, "Pain", &why), 0);
+	assert_int_equal(r.grade, 0);
+	assert_true(tu_contains(why.ptr, "pain"));
+	why.size = 0;
+	assert_int_equal(cantine_dish_nutriscore(&r, t->ctx, "Carottes sans fibres", &why), 0);
+	assert_int_equal(r.grade, 0);
+	assert_true(tu_contains(why.ptr, "valeurs Ciqual manquantes (Fibres"));
+	assert_int_equal(cantine_dish_nutriscore(&r, t->ctx, "Navets", &why), CANTINE_ENOTFOUND);
+	cantine_buf_dispose(&why);
+}
+
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
@@ -1497,6 +1589,8 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(test_no_nutrients, tu_setup_store, tu_teardown_store),
 		cmocka_unit_test_setup_teardown(test_alloc, tu_setup_store, tu_teardown_store),
 		cmocka_unit_test_setup_teardown(test_full_table, tu_setup_store, tu_teardown_store),
+		cmocka_unit_test_setup_teardown(test_dish_nutriscore, tu_setup_store,
+						tu_teardown_store),
 	};
 
 	full_table = argc > 1 ? argv[1] : NULL;

@@ -22,6 +22,7 @@
 
 #include "common.h"
 #include "io.h"
+#include "nutriscore.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -200,6 +201,15 @@ typedef struct cantine_nutrient_source {
 	                         *   food_name is NULL */
 	unsigned    traces;     /**< nutrients given as "traces" */
 	unsigned    less_than;  /**< nutrients given as "< x" */
+	const char *group;      /**< the food's Ciqual group: its
+	                         *   sub-sub-group code ("050301"), else its
+	                         *   sub-group code and "00" ("020200");
+	                         *   NULL when food_name is NULL */
+	int64_t     portion[CANTINE_NUTRIENT__MAX];
+	                        /**< each nutrient in this ingredient's
+	                         *   grams, millionths of the unit, counted
+	                         *   and rounded as the dish's; 0 when
+	                         *   unknown */
 } cantine_nutrient_source;
 
 /** The nutrients of one dish.  Opaque. */
@@ -242,6 +252,35 @@ CANTINE_API size_t cantine_nutrients_source_count(const cantine_nutrients *n);
  *  make a nutrient incomplete are those whose `unknown` has its bit. */
 CANTINE_API const cantine_nutrient_source *cantine_nutrients_source(
 	const cantine_nutrients *n, size_t i);
+
+/* ---- Nutri-Score of a dish ---- */
+
+/**
+ * The Nutri-Score 2023 of a dish (DOMAIN §6.5: no official method exists
+ * for canteen dishes; this is the project's, in docs/formats.md), from its
+ * per-100 g composition (cantine_dish_nutrients()).
+ *
+ * Category: cheese when cheese (Ciqual 0503) weighs half the portion or
+ * more; fats when fats (group 09) do; red meat when beef, veal, pork, lamb
+ * or their products bring more than half of the dish's protein; general
+ * otherwise.  Fruits, vegetables and legumes (Ciqual 0201, 0203, 0204;
+ * potatoes are not vegetables) as a share of the recipe's raw weight.
+ *
+ * No grade is given, rather than a wrong one, for bread (a category
+ * decision DOMAIN leaves open), a dish without a recipe, a nutrient the
+ * score needs that is incomplete (an ingredient without Ciqual data), or
+ * a composition the algorithm refuses.
+ *
+ * @param out  receives the result; out->grade is 0 when no grade is given
+ * @param why  receives then a French reason (static or in `reason`)
+ * @param reason buffer for a reason naming nutrients (may be NULL: the
+ *             reason is then generic)
+ * @return 0, CANTINE_ENOTFOUND (no such dish), CANTINE_ESTORE,
+ *         CANTINE_ENOMEM.
+ */
+CANTINE_API int cantine_dish_nutriscore(cantine_nutriscore_result *out,
+                                        cantine_ctx *ctx, const char *dish_name,
+                                        cantine_buf *reason);
 
 #ifdef __cplusplus
 }
