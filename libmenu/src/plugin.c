@@ -33,6 +33,10 @@ typedef struct host_dish {
 	cantine_host_ingredient *items;
 	char                   **strings;
 	size_t                   n_strings;
+	cantine_nutrients       *nutrients;  /* what items and pub point into */
+	cantine_nutriscore_result nutriscore;
+	cantine_buf              why;        /* no Nutri-Score: why */
+	int64_t                 (*amounts)[CANTINE_NUTRIENT__MAX];
 } host_dish;
 
 /* The host table with its state, for one callback at a time. */
@@ -85,6 +89,9 @@ static void host_release(host *s)
 			cantine__free(d->strings[i]);
 		cantine__free(d->strings);
 		cantine__free(d->items);
+		cantine__free(d->amounts);
+		cantine_nutrients_free(d->nutrients);
+		cantine_buf_dispose(&d->why);
 		cantine__free(d);
 	}
 	cantine__free(s->data);
@@ -191,6 +198,43 @@ static int h_meals(const cantine_host *h, const char *uai, const char *from,
 	return 0;
 }
 
+/* The nutrients of the dish and of each ingredient, and its Nutri-Score:
+ * both lists are ordered by product code. */
+static int dish_nutrition(host *s, host_dish *d)
+{
+	size_t i, k;
+	int rc;
+
+	if ((rc = cantine_dish_nutrients(&d->nutrients, s->ctx, d->pub.name)) ||
+	    (rc = cantine_dish_nutriscore(&d->nutriscore, s->ctx, d->pub.name, &d->why)))
+		return rc;
+	d->pub.portion_mg = cantine_nutrients_portion_mg(d->nutrients);
+	if (d->nutriscore.grade)
+		d->pub.nutriscore = &d->nutriscore;
+	else
+		d->pub.nutriscore_why = d->why.ptr ? d->why.ptr : "";
+	if (d->pub.n_ingredients == 0)
+		return 0;
+	d->pub.nutrients = cantine_nutrients_get(d->nutrients, (cantine_nutrient)0);
+	if (!(d->amounts = cantine__calloc(d->pub.n_ingredients, sizeof(*d->amounts))))
+		return cantine__seterr(s->ctx, CANTINE_ENOMEM, "mémoire insuffisante");
+	for (i = 0; i < d->pub.n_ingredients; i++) {
+		cantine_host_ingredient *it = &d->items[i];
+		for (k = 0; k < cantine_nutrients_source_count(d->nutrients); k++) {
+			const cantine_nutrient_source *src = cantine_nutrients_source(d->nutrients, k);
+			if (strcmp(src->product_code, it->product_code) != 0)
+				continue;
+			it->ciqual_food = src->food_name;
+			it->ciqual_group = src->group;
+			it->unknown = src->unknown;
+			memcpy(d->amounts[i], src->portion, sizeof(d->amounts[i]));
+			it->nutrients = src->food_name ? d->amounts[i] : NULL;
+			break;
+		}
+	}
+	return 0;
+}
+
 static int h_dish(const cantine_host *h, const char *name, const cantine_host_dish **out)
 {
 	host *s = H(h);
@@ -272,6 +316,8 @@ static int h_dish(const cantine_host *h, const char *name, const cantine_host_di
 	if (!d->pub.declared)
 		d->pub.vegetarian = !nonveg;
 	d->pub.ingredients = d->items;
+	if ((rc = dish_nutrition(s, d)))
+		return rc;
 	*out = &d->pub;
 	return 0;
 }

@@ -41,6 +41,19 @@ expect_stderr "cantine : le plugin « exemple » n'a pas pu démarrer : le fichi
 expect_stdout_empty "check with a bad data file"
 expect_eq "$(dump_db "$S" | md5sum)" "$D0" "check with a bad data file: store unchanged"
 
+# Scores: the module's, from what the host lends (the weight of the
+# portion; its energy once the Ciqual table is there).
+run_cantine --db "$S" --plugin "$P/exemple.so" scores --etab 0595871L --date 2026-09-07
+expect_rc 0 "scores with a module"
+expect_stdout "Carottes râpées" "scores with a module"
+expect_stdout "Poids d'une portion : 75,00 g" "scores with a module: its score"
+expect_stdout_not "Énergie d'une portion" "scores without the Ciqual table: no energy"
+run_cantine --db "$S" import-ciqual "$DATA/ciqual/extrait-ciqual-2025.csv"
+expect_rc 0 "import-ciqual"
+run_cantine --db "$S" --plugin "$P/exemple.so" scores --etab 0595871L --date 2026-09-07
+expect_stdout "Poids d'une portion : 75,00 g ; Énergie d'une portion : 273,90 kJ" \
+	"scores: the host lends the nutrients (70 g of carrot at 127 kJ, 5 g of oil at 3700 kJ)"
+
 # Modules refused: exit 2, the file and the reason; nothing runs.
 refused() {
 	local file=$1 what=$2

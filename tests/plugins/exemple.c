@@ -6,7 +6,8 @@
  *  - check_plan reports "exemple.repas": the number of meals served in
  *    the period, an error when below the threshold; a period named
  *    2000-01-01 asks it to fail, to test how failures travel;
- *  - score_dish gives "exemple.poids", the weight of a portion.
+ *  - score_dish gives "exemple.poids", the weight of a portion, and
+ *    "exemple.energie", its energy from the host's nutrients.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,6 +84,7 @@ static int exemple_score(void *self, const cantine_host *h, const cantine_host_d
 	cantine_score sc;
 	int64_t mg = 0;
 	size_t i;
+	int rc;
 
 	(void)self;
 	for (i = 0; i < d->n_ingredients; i++)
@@ -93,6 +95,15 @@ static int exemple_score(void *self, const cantine_host *h, const cantine_host_d
 	sc.unit = "g";
 	sc.value = d->declared ? -1 : mg * 1000; /* millionths of a gram */
 	sc.text = d->declared ? "inconnu (plat sans recette)" : NULL;
+	if ((rc = h->score(h, &sc)) || !d->nutrients ||
+	    d->nutrients[CANTINE_NUTRIENT_ENERGY_KJ].flags & CANTINE_NUTRIENT_INCOMPLETE)
+		return rc;
+	/* What the host computed from the Ciqual table. */
+	sc.id = "exemple.energie";
+	sc.label = "Énergie d'une portion";
+	sc.unit = "kJ";
+	sc.value = d->nutrients[CANTINE_NUTRIENT_ENERGY_KJ].portion;
+	sc.text = NULL;
 	return h->score(h, &sc);
 }
 

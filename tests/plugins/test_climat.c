@@ -26,21 +26,30 @@ static const char site[] =
 	"6000;30.5;Boeuf\r\n"
 	"20009;0.25;Carotte\n";
 static cantine_host_ingredient stew[] = {
-	{ "B", "Boeuf", 100000, CANTINE_FAMILY_VIANDES_VOLAILLES, 1, 0, 6000 },
-	{ "C", "Carotte", 50000, CANTINE_FAMILY_FRUITS_ET_LEGUMES, 0, 0, 20009 },
+	{ .product_code = "B", .product_name = "Boeuf", .grams_mg = 100000, .family = CANTINE_FAMILY_VIANDES_VOLAILLES,
+	  .meat = 1, .fish = 0, .ciqual_code = 6000 },
+	{ .product_code = "C", .product_name = "Carotte", .grams_mg = 50000, .family = CANTINE_FAMILY_FRUITS_ET_LEGUMES,
+	  .meat = 0, .fish = 0, .ciqual_code = 20009 },
 };
 static cantine_host_ingredient carrots[] = {
-	{ "C", "Carotte", 80000, CANTINE_FAMILY_FRUITS_ET_LEGUMES, 0, 0, 20009 },
+	{ .product_code = "C", .product_name = "Carotte", .grams_mg = 80000, .family = CANTINE_FAMILY_FRUITS_ET_LEGUMES,
+	  .meat = 0, .fish = 0, .ciqual_code = 20009 },
 };
 static cantine_host_ingredient salad[] = {
-	{ "C", "Carotte", 80000, CANTINE_FAMILY_FRUITS_ET_LEGUMES, 0, 0, 20009 },
-	{ "V", "Vinaigrette maison", 10000, CANTINE_FAMILY_AUTRES, 0, 0, 0 },
+	{ .product_code = "C", .product_name = "Carotte", .grams_mg = 80000, .family = CANTINE_FAMILY_FRUITS_ET_LEGUMES,
+	  .meat = 0, .fish = 0, .ciqual_code = 20009 },
+	{ .product_code = "V", .product_name = "Vinaigrette maison", .grams_mg = 10000, .family = CANTINE_FAMILY_AUTRES,
+	  .meat = 0, .fish = 0, .ciqual_code = 0 },
 };
 static const cantine_host_dish dishes[] = {
-	{ "Boeuf carottes", CANTINE_COURSE_PLAT, "", 0, 0, 2, stew },
-	{ "Carottes", CANTINE_COURSE_GARNITURE, "", 1, 0, 1, carrots },
-	{ "Salade", CANTINE_COURSE_ENTREE, "", 1, 0, 2, salad },
-	{ "Plat importé", CANTINE_COURSE_PLAT, "", 0, 1, 0, NULL },
+	{ .name = "Boeuf carottes", .course = CANTINE_COURSE_PLAT, .tags = "", .vegetarian = 0, .declared = 0,
+	  .n_ingredients = 2, .ingredients = stew },
+	{ .name = "Carottes", .course = CANTINE_COURSE_GARNITURE, .tags = "", .vegetarian = 1, .declared = 0,
+	  .n_ingredients = 1, .ingredients = carrots },
+	{ .name = "Salade", .course = CANTINE_COURSE_ENTREE, .tags = "", .vegetarian = 1, .declared = 0,
+	  .n_ingredients = 2, .ingredients = salad },
+	{ .name = "Plat importé", .course = CANTINE_COURSE_PLAT, .tags = "", .vegetarian = 0, .declared = 1,
+	  .n_ingredients = 0, .ingredients = NULL },
 };
 
 typedef struct fake {

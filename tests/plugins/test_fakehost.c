@@ -142,10 +142,13 @@ static void test_defaults_and_score(void **state)
 {
 	const cantine_plugin *p = cantine_builtin_plugin_exemple();
 	cantine_host_ingredient ing[2] = {
-		{ "A", "a", 80000, CANTINE_FAMILY_FRUITS_ET_LEGUMES, 0, 0, 0 },
-		{ "B", "b", 45500, CANTINE_FAMILY_FRUITS_ET_LEGUMES, 0, 0, 0 },
+		{ .product_code = "A", .product_name = "a", .grams_mg = 80000, .family = CANTINE_FAMILY_FRUITS_ET_LEGUMES,
+	  .meat = 0, .fish = 0, .ciqual_code = 0 },
+		{ .product_code = "B", .product_name = "b", .grams_mg = 45500, .family = CANTINE_FAMILY_FRUITS_ET_LEGUMES,
+	  .meat = 0, .fish = 0, .ciqual_code = 0 },
 	};
-	cantine_host_dish d = { "Salade", CANTINE_COURSE_ENTREE, "", 1, 0, 2, ing };
+	cantine_host_dish d = { .name = "Salade", .course = CANTINE_COURSE_ENTREE, .tags = "", .vegetarian = 1, .declared = 0,
+	  .n_ingredients = 2, .ingredients = ing };
 	fake f;
 	cantine_host h;
 	void *self = NULL;

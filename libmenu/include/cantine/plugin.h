@@ -40,6 +40,7 @@
 
 #include "common.h"
 #include "catalog.h"
+#include "nutrition.h"
 #include "plan.h"
 #include "report.h"
 
@@ -60,6 +61,17 @@ typedef struct cantine_host_ingredient {
 	cantine_family  family;       /**< ma-cantine family of the product */
 	int             meat, fish;   /**< 1 when meat / fish or seafood */
 	int             ciqual_code;  /**< Ciqual food code, 0 when none */
+	const char     *ciqual_food;  /**< its Ciqual food's name; NULL when
+	                               *   the product has no code or the
+	                               *   store's table lacks it */
+	const char     *ciqual_group; /**< its Ciqual group, as
+	                               *   cantine_nutrient_source.group */
+	const int64_t  *nutrients;    /**< [CANTINE_NUTRIENT__MAX]: each
+	                               *   nutrient in this ingredient's
+	                               *   grams, millionths (0 when unknown:
+	                               *   see `unknown`); NULL without data */
+	unsigned        unknown;      /**< nutrients without a value, bits
+	                               *   1u << cantine_nutrient */
 } cantine_host_ingredient;
 
 /** A dish, as the host describes it (borrowed view). */
@@ -71,6 +83,15 @@ typedef struct cantine_host_dish {
 	int             declared;    /**< 1: no recipe, facts declared (SCDL) */
 	size_t          n_ingredients;
 	const cantine_host_ingredient *ingredients;
+	int64_t         portion_mg;  /**< weight of a portion, milligrams */
+	/** [CANTINE_NUTRIENT__MAX]: the dish's nutrients per portion and per
+	 *  100 g (cantine_dish_nutrients()); NULL for a dish without
+	 *  ingredients. */
+	const cantine_nutrient_amount   *nutrients;
+	/** Its Nutri-Score (cantine_dish_nutriscore()), NULL when it has
+	 *  none; then `nutriscore_why` says why, in French. */
+	const cantine_nutriscore_result *nutriscore;
+	const char                      *nutriscore_why;
 } cantine_host_dish;
 
 /** A score a plugin gives a dish, e.g. its carbon footprint. */
