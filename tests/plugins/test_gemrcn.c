@@ -2,7 +2,8 @@
  * test_gemrcn.c: the nutrition plugin's GEMRCN rules against a fake host:
  * hand-built plans of 20 meals that pass, and for each of the 15 criteria
  * of the arrêté plans one under, at and one over its threshold; the CNRC
- * vegetarian grid and its trigger; the rules table and its errors.
+ * vegetarian grid and its trigger; the rules table and its errors; and
+ * the classes a dish's composition shows.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,6 +16,7 @@
 
 #include <cantine/plugin.h>
 
+#include "derive.h"
 #include "gemrcn.h"
 
 const cantine_plugin *cantine_builtin_plugin_nutrition(void);
@@ -480,6 +482,157 @@ static void test_site_rules(void **state)
 	free(f);
 }
 
+/* ---- classes from the composition (derive.c) ---- */
+
+/* One ingredient: group, grams, flags; its own nutrients are given only
+ * for the main-protein tests. */
+typedef struct ding {
+	const char *group, *food;
+	int64_t     g;
+	int         meat, fish;
+	int64_t     protein; /* g, per this ingredient's grams */
+} ding;
+
+/* A dish of up to 3 ingredients, with its nutrients per portion (g or mg
+ * as each nutrient's unit; -1: unknown) and the portion's weight. */
+static int classes(cantine_course course, int vegetarian, const ding *in, size_t n,
+		   double fat, double protein, double sugars, double calcium,
+		   const char *cls)
+{
+	static cantine_host_ingredient items[3];
+	static int64_t amounts[3][CANTINE_NUTRIENT__MAX];
+	static cantine_nutrient_amount nut[CANTINE_NUTRIENT__MAX];
+	cantine_host_dish d;
+	int64_t portion = 0;
+	size_t i;
+	const struct { cantine_nutrient k; double v; } given[] = {
+		{ CANTINE_NUTRIENT_FAT, fat }, { CANTINE_NUTRIENT_PROTEIN, protein },
+		{ CANTINE_NUTRIENT_SUGARS, sugars }, { CANTINE_NUTRIENT_CALCIUM, calcium },
+	};
+
+	memset(items, 0, sizeof(items));
+	memset(amounts, 0, sizeof(amounts));
+	memset(nut, 0, sizeof(nut));
+	for (i = 0; i < n; i++) {
+		items[i].product_code = in[i].food;
+		items[i].product_name = in[i].food;
+		items[i].ciqual_food = in[i].food;
+		items[i].ciqual_group = in[i].group;
+		items[i].grams_mg = in[i].g * 1000;
+		items[i].meat = in[i].meat;
+		items[i].fish = in[i].fish;
+		amounts[i][CANTINE_NUTRIENT_PROTEIN] = in[i].protein * 1000000;
+		items[i].nutrients = amounts[i];
+		portion += items[i].grams_mg;
+	}
+	for (i = 0; i < sizeof(given) / sizeof(given[0]); i++) {
+		if (given[i].v < 0) {
+			nut[given[i].k].flags = CANTINE_NUTRIENT_INCOMPLETE;
+			continue;
+		}
+		nut[given[i].k].portion = (int64_t)(given[i].v * 1000000 + 0.5);
+		nut[given[i].k].per_100g = nut[given[i].k].portion * 100000 / portion;
+	}
+	memset(&d, 0, sizeof(d));
+	d.name = "plat";
+	d.course = course;
+	d.tags = "";
+	d.vegetarian = vegetarian;
+	d.n_ingredients = n;
+	d.ingredients = items;
+	d.portion_mg = portion;
+	d.nutrients = nut;
+	return gemrcn_derive(&d, cls);
+}
+
+static void test_derive(void **state)
+{
+	const ding crudites[] = { { "020101", "Carotte, crue", 70, 0, 0, 0 },
+				  { "090201", "Huile de colza", 5, 0, 0, 0 } };
+	const ding pate[] = { { "040305", "Pâté de campagne", 50, 1, 0, 0 } };
+	const ding sardine[] = { { "040900", "Sardine à l'huile", 50, 0, 1, 0 } };
+	const ding colin[] = { { "040600", "Colin", 100, 0, 1, 18 },
+			       { "100102", "Sauce", 30, 0, 0, 0 } };
+	const ding lasagne[] = { { "040201", "Boeuf, steak haché cru", 40, 1, 0, 8 },
+				 { "030101", "Pâtes cuites", 150, 0, 0, 7 } };
+	const ding roti[] = { { "040101", "Boeuf, rôti, cuit", 100, 1, 0, 28 },
+			      { "100102", "Sauce", 50, 0, 0, 0 } };
+	const ding hache[] = { { "040201", "Boeuf, steak haché cru", 100, 1, 0, 20 } };
+	const ding garniture[] = { { "020102", "Haricots verts cuits", 120, 0, 0, 0 },
+				   { "020200", "Pomme de terre", 80, 0, 0, 0 } };
+	const ding yaourt[] = { { "050201", "Yaourt nature", 125, 0, 0, 5 } };
+	const ding fromage[] = { { "050303", "Emmental", 30, 0, 0, 8 } };
+	const ding pomme[] = { { "020401", "Pomme, crue", 150, 0, 0, 0 } };
+	const ding compote[] = { { "020402", "Compote de pommes", 100, 0, 0, 0 } };
+	const ding frites[] = { { "020200", "Pommes de terre frites", 150, 0, 0, 0 } };
+	const ding omelette[] = { { "041003", "Omelette", 120, 0, 0, 13 },
+				  { "050303", "Emmental", 20, 0, 0, 5 } };
+	const ding tofu[] = { { "100900", "Tofu nature", 100, 0, 0, 12 } };
+	const ding dahl[] = { { "020301", "Lentilles cuites", 150, 0, 0, 13 },
+			      { "030101", "Riz cuit", 100, 0, 0, 3 } };
+
+	(void)state;
+	/* A1: 70 g of raw carrot in 75 g; not fat (6.9 %). */
+	assert_true(classes(CANTINE_COURSE_ENTREE, 1, crudites, 2, 5.2, 0.6, 3, 30, "crudite"));
+	assert_false(classes(CANTINE_COURSE_ENTREE, 1, crudites, 2, 5.2, 0.6, 3, 30, "entree_grasse"));
+	/* D1: a pâté at 30 % fat; oily fish is not counted. */
+	assert_true(classes(CANTINE_COURSE_ENTREE, 0, pate, 1, 15, 7, 0, 10, "entree_grasse"));
+	assert_false(classes(CANTINE_COURSE_ENTREE, 0, sardine, 1, 10, 12, 0, 100, "entree_grasse"));
+	/* Fat unknown: not derived. */
+	assert_false(classes(CANTINE_COURSE_ENTREE, 0, pate, 1, -1, 7, 0, 10, "entree_grasse"));
+	/* C2: 77 % fish and P/L ≥ 2; a fat fish preparation is not. */
+	assert_true(classes(CANTINE_COURSE_PLAT, 0, colin, 2, 5, 18, 0, 20, "poisson"));
+	assert_false(classes(CANTINE_COURSE_PLAT, 0, colin, 2, 10, 18, 0, 20, "poisson"));
+	assert_false(classes(CANTINE_COURSE_PLAT, 0, colin, 2, 5, 18, 0, 20, "preparation_70"));
+	/* C3: 40 g of meat, under 70 % of the 100 g recommended. */
+	assert_true(classes(CANTINE_COURSE_PLAT, 0, lasagne, 2, 12, 15, 2, 100, "preparation_70"));
+	assert_false(classes(CANTINE_COURSE_PLAT, 0, lasagne, 2, 12, 15, 2, 100, "viande_non_hachee"));
+	/* C1: roast beef, not minced beef. */
+	assert_true(classes(CANTINE_COURSE_PLAT, 0, roti, 2, 8, 28, 0, 10, "viande_non_hachee"));
+	assert_false(classes(CANTINE_COURSE_PLAT, 0, hache, 1, 15, 20, 0, 10, "viande_non_hachee"));
+	/* D4: as much fat as protein. */
+	assert_true(classes(CANTINE_COURSE_PLAT, 0, hache, 1, 20, 20, 0, 10, "p_l_inferieur_1"));
+	assert_false(classes(CANTINE_COURSE_PLAT, 0, hache, 1, 19.9, 20, 0, 10, "p_l_inferieur_1"));
+	/* A3, A4: the 50 % rule. */
+	assert_true(classes(CANTINE_COURSE_GARNITURE, 1, garniture, 2, 1, 3, 3, 50, "legumes_cuits"));
+	assert_false(classes(CANTINE_COURSE_GARNITURE, 1, garniture, 2, 1, 3, 3, 50, "feculent"));
+	/* B3: a yoghurt, > 100 mg calcium and < 5 g fat. */
+	assert_true(classes(CANTINE_COURSE_LAITIER, 1, yaourt, 1, 1.5, 5, 5, 150, "laitage_calcium"));
+	assert_false(classes(CANTINE_COURSE_LAITIER, 1, yaourt, 1, 5, 5, 5, 150, "laitage_calcium"));
+	assert_false(classes(CANTINE_COURSE_LAITIER, 1, yaourt, 1, 1.5, 5, 5, 100, "laitage_calcium"));
+	/* B1, B2: cheese by its calcium per portion. */
+	assert_true(classes(CANTINE_COURSE_LAITIER, 1, fromage, 1, 9, 8, 0, 150, "fromage_calcium_150"));
+	assert_false(classes(CANTINE_COURSE_LAITIER, 1, fromage, 1, 9, 8, 0, 149.9, "fromage_calcium_150"));
+	assert_true(classes(CANTINE_COURSE_LAITIER, 1, fromage, 1, 9, 8, 0, 149.9, "fromage_calcium_100"));
+	assert_true(classes(CANTINE_COURSE_LAITIER, 1, fromage, 1, 9, 8, 0, 100, "fromage_calcium_100"));
+	assert_false(classes(CANTINE_COURSE_LAITIER, 1, fromage, 1, 9, 8, 0, 99.9, "fromage_calcium_100"));
+	assert_false(classes(CANTINE_COURSE_LAITIER, 1, fromage, 1, 9, 8, 0, -1, "fromage_calcium_100"));
+	assert_true(classes(CANTINE_COURSE_ENTREE, 1, fromage, 1, 9, 8, 0, 300, "fromage_calcium_150"));
+	/* A2 and E1: a raw fruit's sugars do not make it sweet; a compote's do. */
+	assert_true(classes(CANTINE_COURSE_DESSERT, 1, pomme, 1, 0.4, 0.4, 25, 5, "fruit_cru"));
+	assert_false(classes(CANTINE_COURSE_DESSERT, 1, pomme, 1, 0.4, 0.4, 25, 5, "dessert_sucre"));
+	assert_true(classes(CANTINE_COURSE_DESSERT, 1, compote, 1, 0.2, 0.3, 22.6, 5, "dessert_sucre"));
+	assert_false(classes(CANTINE_COURSE_DESSERT, 1, compote, 1, 0.2, 0.3, 20, 5, "dessert_sucre"));
+	assert_false(classes(CANTINE_COURSE_DESSERT, 1, compote, 1, 0.2, 0.3, 22.6, 5, "fruit_cru"));
+	/* D2: > 15 g fat per 100 g. */
+	assert_true(classes(CANTINE_COURSE_DESSERT, 1, compote, 1, 15.1, 3, 22, 5, "dessert_gras"));
+	assert_false(classes(CANTINE_COURSE_DESSERT, 1, compote, 1, 15.1, 3, 22, 5, "dessert_sucre"));
+	assert_false(classes(CANTINE_COURSE_DESSERT, 1, compote, 1, 15, 3, 22, 5, "dessert_gras"));
+	/* D3: fries over 15 % fat. */
+	assert_true(classes(CANTINE_COURSE_GARNITURE, 1, frites, 1, 23, 4, 1, 15, "frit"));
+	assert_false(classes(CANTINE_COURSE_GARNITURE, 1, frites, 1, 22.5, 4, 1, 15, "frit"));
+	/* CNRC: the main protein of a vegetarian plat. */
+	assert_true(classes(CANTINE_COURSE_PLAT, 1, omelette, 2, 15, 18, 1, 100, "vege_oeuf"));
+	assert_false(classes(CANTINE_COURSE_PLAT, 1, omelette, 2, 15, 18, 1, 100, "vege_fromage"));
+	assert_true(classes(CANTINE_COURSE_PLAT, 1, tofu, 1, 5, 12, 1, 100, "vege_soja"));
+	assert_false(classes(CANTINE_COURSE_PLAT, 1, tofu, 1, 5, 12, 1, 100,
+			     "vege_cereales_legumineuses"));
+	assert_true(classes(CANTINE_COURSE_PLAT, 1, dahl, 2, 3, 16, 2, 60,
+			    "vege_cereales_legumineuses"));
+	assert_true(classes(CANTINE_COURSE_PLAT, 1, dahl, 2, 3, 16, 2, 60, "plat_vegetarien"));
+	assert_false(classes(CANTINE_COURSE_PLAT, 0, roti, 2, 8, 28, 0, 10, "plat_vegetarien"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -491,6 +644,7 @@ int main(void)
 		cmocka_unit_test(test_tags),
 		cmocka_unit_test(test_fewer_than_20_meals),
 		cmocka_unit_test(test_site_rules),
+		cmocka_unit_test(test_derive),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
