@@ -34,7 +34,7 @@ int cmd_scores(cantine_ctx *ctx, int argc, char **argv)
 	cantine_etab *etab = NULL;
 	cantine_week *w = NULL;
 	char today[11], day[64];
-	int c, rc, year, week, width = 24;
+	int c, rc, year, week;
 	size_t i, k, j;
 
 	optind = 1;
@@ -65,12 +65,6 @@ int cmd_scores(cantine_ctx *ctx, int argc, char **argv)
 		cantine_etab_free(etab);
 		return cli_fail(ctx, rc);
 	}
-	for (i = 0; i < cantine_week_meal_count(w); i++) {
-		const cantine_meal *m = cantine_week_meal(w, i);
-		for (k = 0; k < m->n_offers; k++)
-			if (cli_width(m->offers[k].dish) > width)
-				width = cli_width(m->offers[k].dish);
-	}
 	cantine_week_iso(w, &year, &week);
 	cantine_date_french(day, sizeof(day), cantine_week_monday(w));
 	printf("Scores des plats — %s (%s), semaine %d de %d, à partir du %s\n", etab->name,
@@ -86,20 +80,19 @@ int cmd_scores(cantine_ctx *ctx, int argc, char **argv)
 
 			if ((rc = cantine_score_dish(&sc, ctx, m->offers[k].dish)))
 				break;
-			printf("  ");
-			cli_put_padded(m->offers[k].dish, width);
+			printf("  %s\n", m->offers[k].dish);
 			for (j = 0; j < cantine_scores_count(sc); j++) {
 				const cantine_score *s = cantine_scores_get(sc, j, NULL);
 				char v[32];
-				printf("%s%s : ", j ? " ; " : "  ", s->label);
+				printf("      %s : ", s->label);
 				if (s->text) {
 					fputs(s->text, stdout);
 				} else {
 					french(v, sizeof(v), s->value);
 					printf("%s %s", v, s->unit);
 				}
+				putchar('\n');
 			}
-			putchar('\n');
 			cantine_scores_free(sc);
 		}
 	}

@@ -255,6 +255,26 @@ static void print_nutrient_list(unsigned mask)
 		}
 }
 
+/* The dish's Nutri-Score 2023 (docs/formats.md, "Nutri-Score of a dish"). */
+static int print_nutriscore(cantine_ctx *ctx, const cantine_dish *d)
+{
+	static const char *const categories[CANTINE_NUTRISCORE__MAX] = {
+		"générale", "fromage", "viande rouge", "matières grasses", "boisson", "eau",
+	};
+	cantine_nutriscore_result r;
+	cantine_buf why = CANTINE_BUF_INIT;
+	int rc = cantine_dish_nutriscore(&r, ctx, cantine_dish_name(d), &why);
+
+	if (rc == 0 && r.grade)
+		printf("  Nutri-Score  : %c (score %d, catégorie %s ; N %d, P %d)\n", r.grade,
+		       r.score, (unsigned)r.category < CANTINE_NUTRISCORE__MAX
+				? categories[r.category] : "?", r.negative, r.positive);
+	else if (rc == 0)
+		printf("  Nutri-Score  : pas de note (%s)\n", why.ptr ? why.ptr : "");
+	cantine_buf_dispose(&why);
+	return rc;
+}
+
 /* The "Valeurs nutritionnelles" section of `dish show`. */
 static int print_nutrients(cantine_ctx *ctx, const cantine_dish *d)
 {
@@ -318,7 +338,7 @@ static int print_nutrients(cantine_ctx *ctx, const cantine_dish *d)
 	}
 	printf("    Source : %s.\n", CANTINE_CIQUAL_SOURCE);
 	cantine_nutrients_free(n);
-	return 0;
+	return print_nutriscore(ctx, d);
 }
 
 int cmd_dish(cantine_ctx *ctx, int argc, char **argv)

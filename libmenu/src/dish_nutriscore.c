@@ -81,9 +81,8 @@ int cantine_dish_nutriscore(cantine_nutriscore_result *out, cantine_ctx *ctx,
 			break;
 		}
 	if (rc == 0 && missing.size) {
-		rc = !reason ? 0 : cantine__buf_printf(reason, "valeurs Ciqual manquantes (%s) pour "
-			"un ingrédient au moins : pas de note plutôt qu'une note fausse",
-			missing.ptr) ? CANTINE_ENOMEM : 0;
+		rc = !reason ? 0 : cantine__buf_printf(reason, "valeurs Ciqual manquantes (%s) "
+			"pour un ingrédient au moins", missing.ptr) ? CANTINE_ENOMEM : 0;
 		cantine_buf_dispose(&missing);
 		cantine_nutrients_free(n);
 		return rc ? cantine__seterr(ctx, rc, "mémoire insuffisante") : 0;

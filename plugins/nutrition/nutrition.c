@@ -1,7 +1,8 @@
 /*
  * nutrition.c: the nutrition plugin: the GEMRCN frequencies over every
  * window of 20 meals served (gemrcn.c) with their thresholds from
- * gemrcn.csv, which a site may replace (--donnees DOSSIER/nutrition/).
+ * gemrcn.csv, which a site may replace (--donnees DOSSIER/nutrition/),
+ * and the Nutri-Score of each dish.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,11 +70,42 @@ static int nutrition_check(void *self, const cantine_host *h, const char *uai,
 	return gemrcn_check(self, h, uai, from, to, meals, n);
 }
 
+/* The dish's Nutri-Score 2023, as the host computed it (DOMAIN §6.5). */
+static int nutrition_score(void *self, const cantine_host *h, const cantine_host_dish *d)
+{
+	static const char *const categories[CANTINE_NUTRISCORE__MAX] = {
+		"générale", "fromage", "viande rouge", "matières grasses", "boisson", "eau",
+	};
+	cantine_score s;
+	char text[400];
+
+	(void)self;
+	memset(&s, 0, sizeof(s));
+	s.id = "nutrition.nutriscore";
+	s.label = "Nutri-Score";
+	s.unit = "";
+	if (!d->nutriscore) {
+		s.value = -1;
+		snprintf(text, sizeof(text), "pas de note (%s)",
+			 d->nutriscore_why && *d->nutriscore_why ? d->nutriscore_why
+								  : "composition inconnue");
+	} else {
+		const cantine_nutriscore_result *r = d->nutriscore;
+		s.value = (int64_t)r->score * 1000000;
+		snprintf(text, sizeof(text), "%c (score %d, catégorie %s)", r->grade, r->score,
+			 (unsigned)r->category < CANTINE_NUTRISCORE__MAX
+				 ? categories[r->category] : "?");
+	}
+	s.text = text;
+	return h->score(h, &s);
+}
+
 CANTINE_PLUGIN_DEFINE(nutrition,
 	.name = "nutrition",
 	.version = "1.0",
-	.description = "Fréquences GEMRCN sur 20 repas (arrêté du 30 septembre 2011) "
-		       "et grille végétarienne du CNRC",
+	.description = "Fréquences GEMRCN sur 20 repas (arrêté du 30 septembre 2011), "
+		       "grille végétarienne du CNRC, Nutri-Score des plats",
 	.init = nutrition_init,
 	.fini = nutrition_fini,
-	.check_plan = nutrition_check)
+	.check_plan = nutrition_check,
+	.score_dish = nutrition_score)

@@ -98,6 +98,9 @@ expect_row "dont sucres 3,4 g 4,5 g" "$C"
 expect_stdout "≈ estimé : Ciqual donne « traces » (compté 0) ou « < x » (compté x/2)" "$C"
 expect_stdout_not "≥" "$C: complete"
 expect_stdout_line "    Source : Anses. 2025. Table de composition nutritionnelle des aliments Ciqual." "$C"
+# Per 100 g: 365 kJ (1 point), sugars 4,5 g (1), saturates and salt 0;
+# fibre under 3 g; 93 % raw carrot (5 points): N 2, P 5, score -3, A.
+expect_stdout_line "  Nutri-Score  : A (score -3, catégorie générale ; N 2, P 5)" "$C: Nutri-Score"
 
 # Pain: its product's code (7110) is not in the extract: nothing known.
 C="dish show Pain"
@@ -107,6 +110,7 @@ expect_stdout "par portion (40 g)" "$C"
 expect_row "Énergie inconnu inconnu" "$C"
 expect_stdout "Sans données Ciqual : Pain de campagne (code 7110 absent de la table Ciqual de la base)" "$C"
 expect_stdout "≥ incomplet" "$C"
+expect_stdout_line "  Nutri-Score  : pas de note (pain : le Nutri-Score d'un pain servi seul demande un choix de catégorie que la méthode ne fait pas)" "$C: no Nutri-Score for bread"
 
 # Omelette au fromage: 120 g of egg (22000) and 12,5 g of Gruyère (12113,
 # sugars "traces"): sugars 120 × 0,06/100 = 0,072 g, estimated (0,1).

@@ -46,13 +46,16 @@ expect_eq "$(dump_db "$S" | md5sum)" "$D0" "check with a bad data file: store un
 run_cantine --db "$S" --plugin "$P/exemple.so" scores --etab 0595871L --date 2026-09-07
 expect_rc 0 "scores with a module"
 expect_stdout "Carottes râpées" "scores with a module"
-expect_stdout "Poids d'une portion : 75,00 g" "scores with a module: its score"
+expect_stdout_line "      Poids d'une portion : 75,00 g" "scores with a module: its score"
+expect_stdout_line "      Nutri-Score : pas de note (valeurs Ciqual manquantes (Énergie, Sucres, Acides gras saturés, Lipides, Sel, Fibres alimentaires, Protéines) pour un ingrédient au moins)" \
+	"scores without the Ciqual table: no Nutri-Score, and why"
 expect_stdout_not "Énergie d'une portion" "scores without the Ciqual table: no energy"
 run_cantine --db "$S" import-ciqual "$DATA/ciqual/extrait-ciqual-2025.csv"
 expect_rc 0 "import-ciqual"
 run_cantine --db "$S" --plugin "$P/exemple.so" scores --etab 0595871L --date 2026-09-07
-expect_stdout "Poids d'une portion : 75,00 g ; Énergie d'une portion : 273,90 kJ" \
+expect_stdout_line "      Énergie d'une portion : 273,90 kJ" \
 	"scores: the host lends the nutrients (70 g of carrot at 127 kJ, 5 g of oil at 3700 kJ)"
+expect_stdout_line "      Nutri-Score : A (score -3, catégorie générale)" "scores: the built-in Nutri-Score"
 
 # Modules refused: exit 2, the file and the reason; nothing runs.
 refused() {
