@@ -77,4 +77,9 @@ cantine__cq_damage cantine__ciqual_damage(const char *s);
 /* French explanation of a damage (static): "contient …". */
 const char *cantine__ciqual_damage_text(cantine__cq_damage d);
 
+/* cantine_dish_nutriscore() on nutrients already computed for a dish of
+ * `course` (cantine_course). */
+int cantine__dish_nutriscore(cantine_nutriscore_result *out, cantine_ctx *ctx, int course,
+			     const cantine_nutrients *n, cantine_buf *reason);
+
 #endif

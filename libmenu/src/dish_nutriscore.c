@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "ciqual_int.h"
 #include "common_int.h"
 
 /* Ciqual groups (sub-sub-group codes, or sub-group + "00"). */
@@ -34,8 +35,8 @@ static int no_grade(cantine_ctx *ctx, cantine_buf *reason, const char *why)
 	return 0;
 }
 
-int cantine_dish_nutriscore(cantine_nutriscore_result *out, cantine_ctx *ctx,
-			    const char *dish_name, cantine_buf *reason)
+int cantine__dish_nutriscore(cantine_nutriscore_result *out, cantine_ctx *ctx, int course,
+			     const cantine_nutrients *n, cantine_buf *reason)
 {
 	static const cantine_nutrient needed[] = {
 		CANTINE_NUTRIENT_ENERGY_KJ, CANTINE_NUTRIENT_SUGARS,
@@ -43,35 +44,19 @@ int cantine_dish_nutriscore(cantine_nutriscore_result *out, cantine_ctx *ctx,
 		CANTINE_NUTRIENT_FIBRE, CANTINE_NUTRIENT_PROTEIN,
 	};
 	cantine_nutriscore_input in;
-	cantine_nutrients *n = NULL;
 	cantine_buf missing = CANTINE_BUF_INIT;
 	int64_t portion, cheese = 0, fats = 0, fvl = 0, red_protein = 0;
 	const char *why = NULL;
-	sqlite3_stmt *st;
 	size_t i, k;
-	int rc, course;
+	int rc = 0;
 
 	memset(out, 0, sizeof(*out));
-	if ((rc = cantine__prepare(ctx, &st, "SELECT course FROM dish WHERE name = ?1")))
-		return rc;
-	sqlite3_bind_text(st, 1, dish_name, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	course = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
-		return cantine__seterr(ctx, CANTINE_ENOTFOUND, "aucune recette « %s »", dish_name);
-	if (rc != SQLITE_ROW)
-		return cantine__store_err(ctx, "lecture d'une recette");
 	if (course == CANTINE_COURSE_PAIN)
 		return no_grade(ctx, reason, "pain : le Nutri-Score d'un pain servi seul demande "
 				"un choix de catégorie que la méthode ne fait pas");
-	if ((rc = cantine_dish_nutrients(&n, ctx, dish_name)))
-		return rc;
 	portion = cantine_nutrients_portion_mg(n);
-	if (cantine_nutrients_source_count(n) == 0 || portion <= 0) {
-		cantine_nutrients_free(n);
+	if (cantine_nutrients_source_count(n) == 0 || portion <= 0)
 		return no_grade(ctx, reason, "plat sans recette : composition inconnue");
-	}
 	/* Every nutrient the score reads must be known for every ingredient. */
 	for (k = 0; k < sizeof(needed) / sizeof(needed[0]); k++)
 		if (cantine_nutrients_get(n, needed[k])->flags & CANTINE_NUTRIENT_INCOMPLETE &&
@@ -84,14 +69,11 @@ int cantine_dish_nutriscore(cantine_nutriscore_result *out, cantine_ctx *ctx,
 		rc = !reason ? 0 : cantine__buf_printf(reason, "valeurs Ciqual manquantes (%s) "
 			"pour un ingrédient au moins", missing.ptr) ? CANTINE_ENOMEM : 0;
 		cantine_buf_dispose(&missing);
-		cantine_nutrients_free(n);
 		return rc ? cantine__seterr(ctx, rc, "mémoire insuffisante") : 0;
 	}
 	cantine_buf_dispose(&missing);
-	if (rc) {
-		cantine_nutrients_free(n);
+	if (rc)
 		return cantine__seterr(ctx, rc, "mémoire insuffisante");
-	}
 	for (i = 0; i < cantine_nutrients_source_count(n); i++) {
 		const cantine_nutrient_source *s = cantine_nutrients_source(n, i);
 		if (starts(s->group, "0503") && !starts(s->group, "050306"))
@@ -119,10 +101,34 @@ int cantine_dish_nutriscore(cantine_nutriscore_result *out, cantine_ctx *ctx,
 	in.protein = cantine_nutrients_get(n, CANTINE_NUTRIENT_PROTEIN)->per_100g;
 	/* Share of the raw weight, millionths of a percent. */
 	in.fvl = fvl * 100000000 / portion;
-	cantine_nutrients_free(n);
 	if (cantine_nutriscore_compute(out, &in, &why)) {
 		memset(out, 0, sizeof(*out));
 		return no_grade(ctx, reason, why);
 	}
 	return 0;
+}
+
+int cantine_dish_nutriscore(cantine_nutriscore_result *out, cantine_ctx *ctx,
+			    const char *dish_name, cantine_buf *reason)
+{
+	cantine_nutrients *n = NULL;
+	sqlite3_stmt *st;
+	int rc, course;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = cantine__prepare(ctx, &st, "SELECT course FROM dish WHERE name = ?1")))
+		return rc;
+	sqlite3_bind_text(st, 1, dish_name, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	course = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return cantine__seterr(ctx, CANTINE_ENOTFOUND, "aucune recette « %s »", dish_name);
+	if (rc != SQLITE_ROW)
+		return cantine__store_err(ctx, "lecture d'une recette");
+	if ((rc = cantine_dish_nutrients(&n, ctx, dish_name)))
+		return rc;
+	rc = cantine__dish_nutriscore(out, ctx, course, n, reason);
+	cantine_nutrients_free(n);
+	return rc;
 }

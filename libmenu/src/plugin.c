@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ciqual_int.h"
 #include "closure_int.h"
 #include "plan_int.h"
 #include "plugin_int.h"
@@ -77,11 +78,20 @@ struct cantine_scores {
 
 static host *H(const cantine_host *h) { return (host *)h->opaque; }
 
-/* Free what the last callback borrowed. */
+/* Free what the last callback borrowed and no other plugin would ask
+ * for: its data file.  Meals and dishes are the same for every plugin of
+ * a check or a score and are kept until host_dispose(). */
 static void host_release(host *s)
+{
+	cantine__free(s->data);
+	s->data = NULL;
+}
+
+static void host_dispose(host *s)
 {
 	size_t i;
 
+	host_release(s);
 	while (s->dishes) {
 		host_dish *d = s->dishes;
 		s->dishes = d->next;
@@ -94,15 +104,6 @@ static void host_release(host *s)
 		cantine_buf_dispose(&d->why);
 		cantine__free(d);
 	}
-	cantine__free(s->data);
-	s->data = NULL;
-}
-
-static void host_dispose(host *s)
-{
-	size_t i;
-
-	host_release(s);
 	for (i = 0; i < s->n_weeks; i++)
 		cantine_week_free(s->weeks[i]);
 	cantine__free(s->meals_key);
@@ -206,7 +207,8 @@ static int dish_nutrition(host *s, host_dish *d)
 	int rc;
 
 	if ((rc = cantine_dish_nutrients(&d->nutrients, s->ctx, d->pub.name)) ||
-	    (rc = cantine_dish_nutriscore(&d->nutriscore, s->ctx, d->pub.name, &d->why)))
+	    (rc = cantine__dish_nutriscore(&d->nutriscore, s->ctx, (int)d->pub.course,
+					   d->nutrients, &d->why)))
 		return rc;
 	d->pub.portion_mg = cantine_nutrients_portion_mg(d->nutrients);
 	if (d->nutriscore.grade)
@@ -245,6 +247,11 @@ static int h_dish(const cantine_host *h, const char *name, const cantine_host_di
 	int rc;
 
 	*out = NULL;
+	for (d = s->dishes; d; d = d->next)
+		if (strcmp(d->pub.name, name) == 0) {
+			*out = &d->pub;
+			return 0;
+		}
 	if ((rc = cantine__prepare(s->ctx, &st,
 		"SELECT d.name, d.course, d.tags, coalesce(d.declared_vegetarian, 0), "
 		"p.code, p.name, i.grams_mg, p.family, p.meat, p.fish, coalesce(p.ciqual, 0) "
@@ -716,29 +723,28 @@ int cantine_score_dish(cantine_scores **out, cantine_ctx *ctx, const char *dish)
 {
 	cantine_scores *l;
 	size_t i;
+	host s;
 	int rc = 0;
 
 	*out = NULL;
 	if (!(l = cantine__calloc(1, sizeof(*l))))
 		return cantine__seterr(ctx, CANTINE_ENOMEM, "mémoire insuffisante");
+	/* One host for every plugin: the dish is loaded once. */
+	host_init(&s, ctx, NULL);
+	s.scores = l;
 	for (i = 0; i < cantine_plugin_count(ctx) && rc == 0; i++) {
 		const loaded *p = &ctx->plugins->items[i];
 		const cantine_host_dish *d;
-		host s;
 
 		if (!p->desc.score_dish)
 			continue;
-		host_init(&s, ctx, p);
-		s.scores = l;
-		rc = h_dish(&s.pub, dish, &d);
-		if (rc) {
-			host_dispose(&s);
+		s.cur = p;
+		if ((rc = h_dish(&s.pub, dish, &d)))
 			break;
-		}
 		rc = host_result(&s, p->desc.score_dish(p->self, &s.pub, d),
 				 "n'a pas pu noter le plat");
-		host_dispose(&s);
 	}
+	host_dispose(&s);
 	if (rc) {
 		cantine_scores_free(l);
 		return rc;

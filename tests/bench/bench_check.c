@@ -9,7 +9,11 @@
  * (nutrition: GEMRCN windows of 20 meals; climat: Agribalyse footprint),
  * both against the same floor.
  *
- * Not a timed test.  Usage: bench-check [ESTABLISHMENTS] [WEEKS]
+ * With the Ciqual table (third argument), the plugins see real nutrients:
+ * the GEMRCN classes are derived, and every dish served is scored
+ * (Nutri-Score, carbon footprint) for every establishment.
+ *
+ * Not a timed test.  Usage: bench-check [ESTABLISHMENTS] [WEEKS] [CIQUAL.csv]
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -176,8 +180,8 @@ int main(int argc, char **argv)
 	char dir[] = "/tmp/cantine-bench-XXXXXX", path[64], uai[9], to[11];
 	size_t findings = 0, errors = 0;
 	long long rows;
-	double t_check, t_bare, t_scdl, t_plugins, t0;
-	size_t plugin_findings = 0;
+	double t_check, t_bare, t_scdl, t_plugins, t_scores = 0, t0;
+	size_t plugin_findings = 0, scores = 0;
 	cantine_buf scdl = CANTINE_BUF_INIT;
 	cantine_ctx *ctx;
 	int i;
@@ -187,6 +191,13 @@ int main(int argc, char **argv)
 	snprintf(path, sizeof(path), "%s/check.db", dir);
 	if (cantine_ctx_open(&ctx, path, CANTINE_OPEN_CREATE))
 		die(ctx, "open");
+	if (argc > 3) {
+		cantine_ciqual_stats st;
+		t0 = now();
+		if (cantine_import_ciqual(ctx, argv[3], NULL, &st))
+			die(ctx, "Ciqual");
+		printf("Ciqual table:         %zu foods imported in %.3f s\n", st.foods, now() - t0);
+	}
 	make_catalogue(ctx);
 	make_plan(ctx, etabs, weeks);
 	cantine_date_add(to, "2026-08-31", weeks * 7 - 1);
@@ -225,6 +236,22 @@ int main(int argc, char **argv)
 		cantine_report_free(r);
 	}
 	t_plugins = now() - t0;
+	/* Every dish served, scored by both plugins, for every establishment. */
+	t0 = now();
+	for (i = 0; i < etabs; i++) {
+		int c, k;
+		for (c = 0; c < 5; c++)
+			for (k = 0; k < 4; k++) {
+				cantine_scores *sc;
+				char dish[32];
+				snprintf(dish, sizeof(dish), "Plat %d-%d", c, k);
+				if (cantine_score_dish(&sc, ctx, dish))
+					die(ctx, "score");
+				scores += cantine_scores_count(sc);
+				cantine_scores_free(sc);
+			}
+	}
+	t_scores = now() - t0;
 
 	printf("school year:          %d establishments x %d weeks x 4 days x 5 dishes "
 	       "(%lld rows of meal x dish x ingredient)\n", etabs, weeks, rows);
@@ -238,6 +265,8 @@ int main(int argc, char **argv)
 	       "establishment-year, %zu findings; ratio to the bare read %.2f, to the "
 	       "core check %.2f\n", t_plugins, 1000 * t_plugins / etabs, plugin_findings,
 	       t_plugins / t_bare, t_plugins / t_check);
+	printf("scores of the dishes: %.3f s for %d x 20 dishes (%zu scores), %.2f ms a dish\n",
+	       t_scores, etabs, scores, 1000 * t_scores / (etabs * 20));
 	cantine_buf_dispose(&scdl);
 	cantine_ctx_free(ctx);
 	snprintf(path, sizeof(path), "rm -rf %s", dir);
