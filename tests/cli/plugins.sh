@@ -3,7 +3,8 @@
 # --donnees, and `cantine check` running a module's rules: the sample
 # plugin of tests/plugins, and the broken modules refused with exit 2.
 #
-#   CANTINE=… SRCDIR=. PLUGIN_BUILD=build/tests/plugins bash tests/cli/plugins.sh
+#   CANTINE=… SRCDIR=. PLUGIN_BUILD=build/tests/plugins PLUGINS_BUILT=build/plugins \
+#   bash tests/cli/plugins.sh
 
 . "$(dirname "$0")/lib.sh"
 
@@ -40,6 +41,16 @@ expect_rc 2 "check with a bad data file"
 expect_stderr "cantine : le plugin « exemple » n'a pas pu démarrer : le fichier de données « seuil » doit contenir un nombre de repas" "check with a bad data file"
 expect_stdout_empty "check with a bad data file"
 expect_eq "$(dump_db "$S" | md5sum)" "$D0" "check with a bad data file: store unchanged"
+
+# The project's plugins, built as modules too, replace the built-in ones.
+run_cantine --plugin "$PLUGINS_BUILT/nutrition/nutrition.so" --plugin "$PLUGINS_BUILT/climat/climat.so" plugins
+expect_rc 0 "the nutrition and climat modules"
+expect_stdout_line "nutrition 1.0 (ABI 1, $PLUGINS_BUILT/nutrition/nutrition.so)" "nutrition as a module"
+expect_stdout_line "climat 1.0 (ABI 1, $PLUGINS_BUILT/climat/climat.so)" "climat as a module"
+expect_stdout_not "intégré" "modules replace the built-in plugins"
+run_cantine plugins
+expect_stdout_line "nutrition 1.0 (ABI 1, intégré)" "built-in nutrition"
+expect_stdout_line "climat 1.0 (ABI 1, intégré)" "built-in climat"
 
 # Scores: the module's, from what the host lends (the weight of the
 # portion; its energy once the Ciqual table is there).

@@ -120,7 +120,8 @@ struct cantine_host {
 	/**
 	 * The meals `uai` serves from `from` to `to` (inclusive, AAAA-MM-JJ),
 	 * in date order: meals planned on a day the establishment is closed
-	 * are left out.  Borrowed until the callback returns.
+	 * are left out.  Borrowed until the next call of meals() or the end
+	 * of the callback.
 	 */
 	int (*meals)(const cantine_host *h, const char *uai, const char *from,
 	             const char *to, const cantine_meal **meals, size_t *n);
