@@ -79,12 +79,14 @@ struct cantine_scores {
 static host *H(const cantine_host *h) { return (host *)h->opaque; }
 
 /* Free what the last callback borrowed and no other plugin would ask
- * for: its data file.  Meals and dishes are the same for every plugin of
+ * for (its data file), and its failure message.  Meals and dishes are the same for every plugin of
  * a check or a score and are kept until host_dispose(). */
 static void host_release(host *s)
 {
 	cantine__free(s->data);
 	s->data = NULL;
+	cantine__free(s->failmsg);
+	s->failmsg = NULL;
 }
 
 static void host_dispose(host *s)
@@ -109,7 +111,6 @@ static void host_dispose(host *s)
 	cantine__free(s->meals_key);
 	cantine__free(s->weeks);
 	cantine__free(s->meals);
-	cantine__free(s->failmsg);
 }
 
 static int h_meals(const cantine_host *h, const char *uai, const char *from,
@@ -121,9 +122,8 @@ static int h_meals(const cantine_host *h, const char *uai, const char *from,
 	char day[11];
 	int64_t etab;
 	size_t count = 0;
-	int rc;
-
 	cantine_buf key = CANTINE_BUF_INIT;
+	int rc;
 
 	*out = NULL;
 	*n = 0;
