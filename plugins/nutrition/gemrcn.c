@@ -237,6 +237,12 @@ static const struct { const char *tag, *cls; } synonyms[] = {
 	{ "pl_inferieur_1", "p_l_inferieur_1" },
 };
 
+/* Tags that rule a class out, whatever the composition says: a soup of
+ * raw-bought vegetables is not a crudité. */
+static const struct { const char *tag, *cls; } rule_out[] = {
+	{ "potage", "crudite" },
+};
+
 /* Does the '|'-separated list `tags` hold `word`? */
 static int has_tag(const char *tags, const char *word)
 {
@@ -275,9 +281,15 @@ gemrcn_classes gemrcn_classify(const gemrcn_rules *r, const cantine_host_dish *d
 	for (i = 0; i < r->n; i++) {
 		const char *cls = r->at[i].tag;
 		int on = has_class_tag(tags, cls) || gemrcn_derive(d, cls);
+		size_t k;
 
 		snprintf(no, sizeof(no), "non_%s", cls);
-		if (on && !has_tag(tags, no))
+		if (has_tag(tags, no))
+			on = 0;
+		for (k = 0; k < sizeof(rule_out) / sizeof(rule_out[0]); k++)
+			if (strcmp(rule_out[k].cls, cls) == 0 && has_tag(tags, rule_out[k].tag))
+				on = 0;
+		if (on)
 			out |= (gemrcn_classes)1 << i;
 	}
 	return out;

@@ -53,7 +53,7 @@ typedef uint64_t gemrcn_classes;
  * The classes of `d`: its tags given by hand (the rules' class names and
  * their synonyms, e.g. "legumineuses" for "feculent"), plus what its
  * composition shows (gemrcn_derive()), minus the classes a tag
- * "non_<class>" removes.
+ * "non_<class>" removes (and "potage", which is never a crudité).
  */
 gemrcn_classes gemrcn_classify(const gemrcn_rules *r, const cantine_host_dish *d);
 

@@ -400,6 +400,31 @@ static void test_tags(void **state)
 	assert_int_equal(run(f), 1);
 	assert_string_equal(first_error(f), "nutrition.gemrcn-c1");
 	free(f);
+	{
+		/* Raw-bought carrots make a crudité, unless the dish is a soup. */
+		const cantine_plugin *p = cantine_builtin_plugin_nutrition();
+		cantine_host_ingredient carrot = { .product_code = "C", .product_name = "Carotte",
+			.grams_mg = 150000, .ciqual_food = "Carotte, crue",
+			.ciqual_group = "020101" };
+		cantine_host_dish d = { .name = "Velouté", .course = CANTINE_COURSE_ENTREE,
+			.tags = "", .vegetarian = 1, .n_ingredients = 1, .ingredients = &carrot };
+		const gemrcn_rules *r;
+		cantine_host h;
+		void *self = NULL;
+		fake *g = malloc(sizeof(*g));
+
+		baseline(g);
+		host_for(&h, g);
+		assert_int_equal(p->init(&h, &self), 0);
+		r = self;
+		assert_true(gemrcn_classify(r, &d) & 1); /* rule 0: gemrcn-a1, crudite */
+		d.tags = "potage";
+		assert_false(gemrcn_classify(r, &d) & 1);
+		d.tags = "non_crudite";
+		assert_false(gemrcn_classify(r, &d) & 1);
+		p->fini(self);
+		free(g);
+	}
 }
 
 static void test_fewer_than_20_meals(void **state)
