@@ -16,6 +16,7 @@
 #include "production.h"
 #include "scdl.h"
 #include "plugin.h"
+#include "purchase.h"
 #include "nutriscore.h"
 #include "nutrition.h"
 
