@@ -25,10 +25,12 @@ static const char *data_dir;
 /* The plugins compiled into the command (CANTINE_PLUGIN_BUILTIN). */
 const cantine_plugin *cantine_builtin_plugin_nutrition(void);
 const cantine_plugin *cantine_builtin_plugin_climat(void);
+const cantine_plugin *cantine_builtin_plugin_egalim(void);
 
 static const cantine_plugin *(*const builtins[])(void) = {
 	cantine_builtin_plugin_nutrition,
 	cantine_builtin_plugin_climat,
+	cantine_builtin_plugin_egalim,
 	NULL,
 };
 

@@ -57,6 +57,8 @@ typedef struct host {
 				    * for the next plugin of the same check */
 	host_dish      *dishes;
 	char           *data;
+	cantine_etab  **etabs;     /* lent by h_etab() */
+	size_t          n_etabs, cap_etabs;
 } host;
 
 struct cantine__plugins {
@@ -108,6 +110,9 @@ static void host_dispose(host *s)
 	}
 	for (i = 0; i < s->n_weeks; i++)
 		cantine_week_free(s->weeks[i]);
+	for (i = 0; i < s->n_etabs; i++)
+		cantine_etab_free(s->etabs[i]);
+	cantine__free(s->etabs);
 	cantine__free(s->meals_key);
 	cantine__free(s->weeks);
 	cantine__free(s->meals);
@@ -396,6 +401,32 @@ static int h_data(const cantine_host *h, const char *name, const char **bytes,
 	return 0;
 }
 
+static int h_etab(const cantine_host *h, const char *uai, const cantine_etab **out)
+{
+	host *s = H(h);
+	size_t i;
+	int rc;
+
+	*out = NULL;
+	for (i = 0; i < s->n_etabs; i++)
+		if (strcmp(s->etabs[i]->uai, uai) == 0) {
+			*out = s->etabs[i];
+			return 0;
+		}
+	if (s->n_etabs == s->cap_etabs) {
+		size_t cap = s->cap_etabs ? s->cap_etabs * 2 : 4;
+		cantine_etab **p = cantine__realloc(s->etabs, cap * sizeof(*p));
+		if (!p)
+			return cantine__seterr(s->ctx, CANTINE_ENOMEM, "mémoire insuffisante");
+		s->etabs = p;
+		s->cap_etabs = cap;
+	}
+	if ((rc = cantine_etab_find(&s->etabs[s->n_etabs], s->ctx, uai)))
+		return rc;
+	*out = s->etabs[s->n_etabs++];
+	return 0;
+}
+
 /* A rule or score id must be "<plugin name>.<something>". */
 static bool own_id(const host *s, const char *id)
 {
@@ -494,6 +525,7 @@ static void host_init(host *s, cantine_ctx *ctx, const loaded *p)
 	s->pub.report = h_report;
 	s->pub.score = h_score;
 	s->pub.fail = h_fail;
+	s->pub.etab = h_etab;
 	s->ctx = ctx;
 	s->cur = p;
 }

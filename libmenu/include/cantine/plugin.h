@@ -41,7 +41,9 @@
 #include "common.h"
 #include "catalog.h"
 #include "nutrition.h"
+#include "etab.h"
 #include "plan.h"
+#include "purchase.h"
 #include "report.h"
 
 #ifdef __cplusplus
@@ -109,8 +111,9 @@ typedef struct cantine_score {
 } cantine_score;
 
 /**
- * The host table.  Every member up to `fail` exists in ABI 1; later
- * members are appended and must be tested with CANTINE_HOST_HAS().
+ * The host table.  Every member up to `fail` exists in every host of
+ * ABI 1; later members are appended and must be tested with
+ * CANTINE_HOST_HAS() (present in this host's struct, and set).
  */
 struct cantine_host {
 	uint32_t abi_version;  /**< CANTINE_PLUGIN_ABI of the host */
@@ -144,6 +147,17 @@ struct cantine_host {
 	int (*score)(const cantine_host *h, const cantine_score *s);
 	/** Say in French why the plugin fails; returns `code`. */
 	int (*fail)(const cantine_host *h, int code, const char *message);
+
+	/* ---- appended: test with CANTINE_HOST_HAS() ---- */
+
+	/** The establishment `uai` (CANTINE_ENOTFOUND when none).  Borrowed
+	 *  until the callback returns. */
+	int (*etab)(const cantine_host *h, const char *uai, const cantine_etab **out);
+	/** The purchases of `uai` dated from `from` to `to` (inclusive), in
+	 *  date order.  Borrowed until the next call or the end of the
+	 *  callback.  NULL while the host keeps no purchases. */
+	int (*purchases)(const cantine_host *h, const char *uai, const char *from,
+	                 const char *to, const cantine_purchase **out, size_t *n);
 };
 
 /** True when the host table has member `m` (appended after ABI 1). */
