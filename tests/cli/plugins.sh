@@ -47,10 +47,12 @@ run_cantine --plugin "$PLUGINS_BUILT/nutrition/nutrition.so" --plugin "$PLUGINS_
 expect_rc 0 "the nutrition and climat modules"
 expect_stdout_line "nutrition 1.0 (ABI 1, $PLUGINS_BUILT/nutrition/nutrition.so)" "nutrition as a module"
 expect_stdout_line "climat 1.0 (ABI 1, $PLUGINS_BUILT/climat/climat.so)" "climat as a module"
-expect_stdout_not "intégré" "modules replace the built-in plugins"
+expect_stdout_not "nutrition 1.0 (ABI 1, intégré)" "modules replace the built-in plugins"
+expect_stdout_line "egalim 1.0 (ABI 1, intégré)" "the other built-in plugins stay"
 run_cantine plugins
 expect_stdout_line "nutrition 1.0 (ABI 1, intégré)" "built-in nutrition"
 expect_stdout_line "climat 1.0 (ABI 1, intégré)" "built-in climat"
+expect_stdout_line "egalim 1.0 (ABI 1, intégré)" "built-in egalim"
 
 # Scores: the module's, from what the host lends (the weight of the
 # portion; its energy once the Ciqual table is there).
