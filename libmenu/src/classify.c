@@ -92,7 +92,8 @@ static const char *const latin1_fold[64] = {
 static char *fold(const char *s, size_t n, size_t **map, size_t *outlen)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	char *out = cantine__malloc(2 * n + 1);
+	/* Zeroed: the JIT may read the bytes past the end of the subject. */
+	char *out = cantine__calloc(2 * n + 1 + 16, 1);
 	size_t *m = map ? cantine__malloc((2 * n + 1) * sizeof(*m)) : NULL;
 	size_t i = 0, o = 0;
 
