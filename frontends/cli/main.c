@@ -51,6 +51,9 @@ static const char usage_main[] =
 	"                            pour 100 g, point par point (sans base)\n"
 	"  import-ciqual [FICHIER]   importe la table Ciqual 2025 de l'Anses (valeurs\n"
 	"                            nutritionnelles des aliments)\n"
+	"  classify [--regles F] TEXTE... | --fichier F\n"
+	"                            suggère famille, caractéristiques (bio, label rouge…)\n"
+	"                            et origine d'un libellé de facture (sans base)\n"
 	"\n"
 	"Options générales :\n"
 	"  --db FICHIER              base à utiliser (défaut : ./cantine.db)\n"
@@ -349,6 +352,7 @@ static const struct {
 	{ "import-ciqual", cmd_import_ciqual, 0 },
 	{ "scores", cmd_scores, CANTINE_OPEN_READONLY },
 	{ "nutriscore", cmd_nutriscore, CANTINE_OPEN_READONLY }, /* never opens the store */
+	{ "classify", cmd_purchase_classify, CANTINE_OPEN_READONLY }, /* never opens the store */
 };
 
 int main(int argc, char **argv)

@@ -17,6 +17,7 @@
 #include "scdl.h"
 #include "plugin.h"
 #include "purchase.h"
+#include "classify.h"
 #include "nutriscore.h"
 #include "nutrition.h"
 
