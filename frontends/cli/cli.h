@@ -65,5 +65,7 @@ int cli_plugins_setup(cantine_ctx *ctx);
 /* Needs no store: called with ctx NULL, it never returns -1. */
 int cmd_nutriscore(cantine_ctx *ctx, int argc, char **argv);
 int cmd_import_ciqual(cantine_ctx *ctx, int argc, char **argv);
+/* cantine purchase import|list (purchase.c). */
+int cmd_purchase(cantine_ctx *ctx, int argc, char **argv);
 
 #endif

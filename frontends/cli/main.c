@@ -51,6 +51,9 @@ static const char usage_main[] =
 	"                            pour 100 g, point par point (sans base)\n"
 	"  import-ciqual [FICHIER]   importe la table Ciqual 2025 de l'Anses (valeurs\n"
 	"                            nutritionnelles des aliments)\n"
+	"  purchase import FICHIER   importe les achats d'un fichier de ma-cantine\n"
+	"  purchase list [--etab UAI] [--annee AAAA]\n"
+	"                            les achats d'un collège (cantine purchase --help)\n"
 	"\n"
 	"Options générales :\n"
 	"  --db FICHIER              base à utiliser (défaut : ./cantine.db)\n"
@@ -347,6 +350,7 @@ static const struct {
 	{ "plan", cmd_plan, 0 },
 	{ "import-scdl", cmd_import_scdl, 0 },
 	{ "import-ciqual", cmd_import_ciqual, 0 },
+	{ "purchase", cmd_purchase, 0 },
 	{ "scores", cmd_scores, CANTINE_OPEN_READONLY },
 	{ "nutriscore", cmd_nutriscore, CANTINE_OPEN_READONLY }, /* never opens the store */
 };
