@@ -11,6 +11,8 @@
 #include "testutil.h"
 #include "sha256_int.h"
 
+void cantine__alloc_fail_after(long n);
+
 static const char *data_dir;
 
 static char *fixture(const char *name)
@@ -289,6 +291,50 @@ static void test_mem_edge_cases(void **state)
 			 64);
 }
 
+/* Every allocation of an import and of a load failing in turn: the result
+ * is ENOMEM with the store unchanged, or success with all of it. */
+static void test_out_of_memory(void **state)
+{
+	tu_fixture *f = *state;
+	static const char good[] = "siret,description,fournisseur,date,prix_ht,"
+		"famille_produits,caracteristiques,definition_local\n"
+		"19595871500011,Lait,Laiterie,2025-03-03,12.5,PRODUITS_LAITIERS,\"BIO,LOCAL\",PAT\n"
+		"19595871500011,Pain,,2025-03-04,3,BOULANGERIE,,\n";
+	cantine_problems *pbs;
+	cantine_purchase *list;
+	size_t n;
+	long k;
+	int rc = CANTINE_ENOMEM;
+
+	for (k = 0; rc == CANTINE_ENOMEM; k++) {
+		pbs = NULL;
+		cantine__alloc_fail_after(k);
+		rc = cantine_import_purchases_mem(f->ctx, "m.csv", good, sizeof(good) - 1, &pbs,
+						  NULL);
+		cantine__alloc_fail_after(-1);
+		cantine_problems_free(pbs);
+		assert_true(rc == 0 || rc == CANTINE_ENOMEM);
+		assert_int_equal(count(f), rc == 0 ? 2 : 0);
+		assert_true(k < 10000);
+	}
+	for (rc = CANTINE_ENOMEM, k = 0; rc == CANTINE_ENOMEM; k++) {
+		cantine__alloc_fail_after(k);
+		rc = cantine_purchases_load(f->ctx, "0595871L", "2025-01-01", "2025-12-31",
+					    &list, &n);
+		cantine__alloc_fail_after(-1);
+		assert_true(rc == 0 || rc == CANTINE_ENOMEM);
+		if (rc == CANTINE_ENOMEM) {
+			assert_null(list);
+			assert_int_equal(n, 0);
+		}
+		assert_true(k < 10000);
+	}
+	assert_int_equal(n, 2);
+	assert_int_equal(list[0].local, CANTINE_LOCAL_PAT);
+	assert_int_equal(list[1].amount_cents, 300);
+	cantine_purchases_free(list, n);
+}
+
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
@@ -300,6 +346,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(test_bad_old, setup, tu_teardown_store),
 		cmocka_unit_test_setup_teardown(test_bad_headers, setup, tu_teardown_store),
 		cmocka_unit_test_setup_teardown(test_mem_edge_cases, setup, tu_teardown_store),
+		cmocka_unit_test_setup_teardown(test_out_of_memory, setup, tu_teardown_store),
 	};
 
 	if (argc < 2) {
