@@ -38,6 +38,7 @@ demo: build
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) import produits examples/produits.csv
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) import recettes examples/recettes.csv
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) import menus examples/menus.csv
+	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) purchase import examples/achats.csv
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) week --etab $(DEMO_UAI) --date $(DEMO_DATE)
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) check week --tout --etab $(DEMO_UAI) --date $(DEMO_DATE)
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) allergens --etab $(DEMO_UAI) --date $(DEMO_DATE)

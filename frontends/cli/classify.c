@@ -1,5 +1,5 @@
 /*
- * classify.c: `cantine classify` (to become `cantine purchase classify`):
+ * classify.c: `cantine purchase classify`:
  * what the classification rules suggest for invoice wording: family,
  * characteristics, origin, and every rule that matched with what it
  * matched.  Needs no store.
@@ -11,8 +11,8 @@
 #include "cli.h"
 
 static const char usage_classify[] =
-	"Usage : cantine classify [--regles FICHIER] TEXTE...\n"
-	"        cantine classify [--regles FICHIER] --fichier FICHIER\n"
+	"Usage : cantine purchase classify [--regles FICHIER] TEXTE...\n"
+	"        cantine purchase classify [--regles FICHIER] --fichier FICHIER\n"
 	"\n"
 	"Suggère, pour chaque libellé de facture, la famille EGALIM, les\n"
 	"caractéristiques (BIO, LABEL_ROUGE, AOCAOP, IGP, HVE, PECHE_DURABLE,\n"
@@ -25,7 +25,7 @@ static const char usage_classify[] =
 	"  --regles FICHIER         règles de classification du site, à la place de\n"
 	"                           celles livrées avec cantine (docs/formats.md)\n"
 	"\n"
-	"Exemple : cantine classify \"STEAK HACHE 15%MG VBF LABEL ROUGE\"\n";
+	"Exemple : cantine purchase classify \"STEAK HACHE 15%MG VBF LABEL ROUGE\"\n";
 
 static const struct option opts[] = {
 	{ "fichier", required_argument, NULL, 'f' },

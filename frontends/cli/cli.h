@@ -65,8 +65,10 @@ int cli_plugins_setup(cantine_ctx *ctx);
 /* Needs no store: called with ctx NULL, it never returns -1. */
 int cmd_nutriscore(cantine_ctx *ctx, int argc, char **argv);
 int cmd_import_ciqual(cantine_ctx *ctx, int argc, char **argv);
-/* `classify`, for now a command of its own (to go under `purchase`).
- * Needs no store: called with ctx NULL, it never returns -1. */
+/* cantine purchase import|list (purchase.c). */
+int cmd_purchase(cantine_ctx *ctx, int argc, char **argv);
+/* `purchase classify` (classify.c).  Needs no store: called with ctx
+ * NULL, it never returns -1. */
 int cmd_purchase_classify(cantine_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -51,9 +51,12 @@ static const char usage_main[] =
 	"                            pour 100 g, point par point (sans base)\n"
 	"  import-ciqual [FICHIER]   importe la table Ciqual 2025 de l'Anses (valeurs\n"
 	"                            nutritionnelles des aliments)\n"
-	"  classify [--regles F] TEXTE... | --fichier F\n"
+	"  purchase import FICHIER   importe les achats d'un fichier de ma-cantine\n"
+	"  purchase list [--etab UAI] [--annee AAAA]\n"
+	"                            les achats d'un collège (cantine purchase --help)\n"
+	"  purchase classify [--regles F] TEXTE... | --fichier F\n"
 	"                            suggère famille, caractéristiques (bio, label rouge…)\n"
-	"                            et origine d'un libellé de facture (sans base)\n"
+	"                            et origine d'un libellé de facture\n"
 	"\n"
 	"Options générales :\n"
 	"  --db FICHIER              base à utiliser (défaut : ./cantine.db)\n"
@@ -350,9 +353,9 @@ static const struct {
 	{ "plan", cmd_plan, 0 },
 	{ "import-scdl", cmd_import_scdl, 0 },
 	{ "import-ciqual", cmd_import_ciqual, 0 },
+	{ "purchase", cmd_purchase, 0 },
 	{ "scores", cmd_scores, CANTINE_OPEN_READONLY },
 	{ "nutriscore", cmd_nutriscore, CANTINE_OPEN_READONLY }, /* never opens the store */
-	{ "classify", cmd_purchase_classify, CANTINE_OPEN_READONLY }, /* never opens the store */
 };
 
 int main(int argc, char **argv)

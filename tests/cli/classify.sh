@@ -1,5 +1,5 @@
 #!/bin/bash
-# classify.sh: `cantine classify` (later `cantine purchase classify`): the
+# classify.sh: `cantine purchase classify`: the
 # suggestions of the built-in classification rules for invoice wording,
 # every matching rule and what it matched; --fichier (one text per line);
 # --regles (a site's rules file) and its errors, with line and column; bad
@@ -18,7 +18,7 @@ dump_db "$S" >"$T/before.dump"
 NONE="$T/absent.db"
 
 cl() {
-	run_cantine --db "$NONE" classify "$@"
+	run_cantine --db "$NONE" purchase classify "$@"
 }
 
 # ---- the examples ----
@@ -132,10 +132,10 @@ expect_absent "$NONE" "classify creates no store"
 
 cl --help
 expect_rc 0 "classify --help"
-expect_stdout "Usage : cantine classify [--regles FICHIER] TEXTE..." "classify --help"
+expect_stdout "Usage : cantine purchase classify [--regles FICHIER] TEXTE..." "classify --help"
 expect_stdout "ne remplace jamais ce" "classify --help: a suggestion"
 run_cantine --help
 expect_rc 0 "cantine --help"
-expect_stdout "  classify [--regles F] TEXTE... | --fichier F" "cantine --help lists classify"
+expect_stdout "  purchase classify [--regles F] TEXTE... | --fichier F" "cantine --help lists purchase classify"
 
 finish

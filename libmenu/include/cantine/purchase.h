@@ -12,6 +12,7 @@
 
 #include "common.h"
 #include "catalog.h"
+#include "io.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -60,6 +61,59 @@ typedef struct cantine_purchase {
 	int            local_km;        /**< for CANTINE_LOCAL_KM, else 0 */
 	int64_t        amount_cents;    /**< excluding VAT, ≥ 0 */
 } cantine_purchase;
+
+/**
+ * Import a ma-cantine purchase file (docs/formats.md, "Achats"; DOMAIN
+ * Part B §2.1–2.2): the current 12-column format (siret, description,
+ * fournisseur, date, prix_ht, famille_produits, categories_egalim,
+ * origine, est_circuit_court, est_local, definition_local,
+ * definition_local_km) or the older 8-column one (…, famille_produits,
+ * caracteristiques, definition_local).  The header must be one of the two
+ * exactly, in order; the first column may be named "uai" instead of
+ * "siret" to give the establishment by its UAI.
+ *
+ * Every row is checked (establishment known, date aaaa-mm-jj that exists
+ * and is not after today, price with a decimal point rounded to the cent
+ * half down, codes from ma-cantine's closed lists, FRANCE and EUROPE not
+ * together, a definition of local only for a local purchase…) and every
+ * problem is listed; the purchases are written, in one transaction, only
+ * when the file has none.  The SHA-256 of the file's bytes is kept with
+ * each purchase: the same file imported a second time is refused.
+ *
+ * @param problems receives the problems when there are any (freed by the
+ *                 caller with cantine_problems_free(); may be NULL)
+ * @param stats    receives rows read and purchases inserted (may be NULL)
+ * @return 0; CANTINE_EINVAL when the file has problems or was already
+ *         imported (nothing written); CANTINE_EIO when it cannot be read;
+ *         CANTINE_ESTORE or CANTINE_ENOMEM.
+ */
+CANTINE_API int cantine_import_purchases(cantine_ctx *ctx, const char *path,
+                                         cantine_problems **problems,
+                                         cantine_import_stats *stats);
+
+/** Same on bytes in memory; `name` is the file name used in messages. */
+CANTINE_API int cantine_import_purchases_mem(cantine_ctx *ctx, const char *name,
+                                             const char *data, size_t len,
+                                             cantine_problems **problems,
+                                             cantine_import_stats *stats);
+
+/**
+ * The purchases of establishment `uai` dated from `from` to `to` (ISO
+ * dates "YYYY-MM-DD", both included; NULL for no bound), in date order
+ * (then in the order they were imported).
+ *
+ * @param out receives an array of *n purchases owned by the caller,
+ *            freed with cantine_purchases_free(out, n); NULL when n is 0
+ * @return 0; CANTINE_EINVAL (bad date, from after to, uai NULL);
+ *         CANTINE_ENOTFOUND (unknown UAI); CANTINE_ESTORE or
+ *         CANTINE_ENOMEM.
+ */
+CANTINE_API int cantine_purchases_load(cantine_ctx *ctx, const char *uai,
+                                       const char *from, const char *to,
+                                       cantine_purchase **out, size_t *n);
+
+/** Free what cantine_purchases_load() gave.  Accepts NULL. */
+CANTINE_API void cantine_purchases_free(cantine_purchase *list, size_t n);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,234 @@
+/*
+ * purchase.c: `cantine purchase …`: the purchases of the establishments,
+ * imported from ma-cantine purchase files (docs/formats.md, "Achats").
+ *
+ * Each subcommand is one line of the `subcommands` table below: its name,
+ * its function and its line of usage.
+ */
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char usage_purchase[] =
+	"Usage : cantine [--db FICHIER] purchase SOUS-COMMANDE …\n"
+	"\n"
+	"Les achats des collèges, la base des taux EGALIM (bio, qualité et durables).\n"
+	"\n"
+	"  purchase import FICHIER     importe un fichier d'achats au format de\n"
+	"                              ma-cantine (12 colonnes, ou l'ancien format\n"
+	"                              à 8 colonnes) ; un même fichier n'est importé\n"
+	"                              qu'une fois\n"
+	"  purchase list [--etab UAI] [--annee AAAA]\n"
+	"                              liste les achats d'un collège, par date\n"
+	"  purchase classify TEXTE...  suggère famille, labels et origine d'un\n"
+	"                              libellé de facture (règles PCRE2) ; une\n"
+	"                              suggestion ne remplace jamais ce qu'un\n"
+	"                              fichier déclare\n"
+	"\n"
+	"Les colonnes et les règles sont décrites dans docs/formats.md (« Achats »).\n"
+	"Un fichier qui contient une erreur n'est pas importé : toutes les erreurs\n"
+	"sont listées avec leur ligne et leur colonne (code de sortie 2).\n";
+
+static const char usage_import[] =
+	"Usage : cantine [--db FICHIER] purchase import FICHIER\n"
+	"\n"
+	"Importe un fichier d'achats de ma-cantine (CSV, point décimal) : le format\n"
+	"actuel à 12 colonnes\n"
+	"  siret,description,fournisseur,date,prix_ht,famille_produits,\n"
+	"  categories_egalim,origine,est_circuit_court,est_local,definition_local,\n"
+	"  definition_local_km\n"
+	"ou l'ancien à 8 colonnes\n"
+	"  siret,description,fournisseur,date,prix_ht,famille_produits,\n"
+	"  caracteristiques,definition_local\n"
+	"La première colonne peut s'appeler « uai » et donner l'UAI du collège.\n"
+	"Le collège doit être dans la base (cantine import etablissements).\n"
+	"\n"
+	"Rien n'est importé si une ligne a une erreur ; un fichier déjà importé\n"
+	"est refusé (il est reconnu à son contenu).\n";
+
+static const char usage_list[] =
+	"Usage : cantine [--db FICHIER] purchase list [--etab UAI] [--annee AAAA]\n"
+	"\n"
+	"Liste les achats d'un collège, par date : montant HT, famille,\n"
+	"caractéristiques (codes de ma-cantine), fournisseur et description, puis\n"
+	"le total. --etab est nécessaire quand la base a plusieurs collèges ;\n"
+	"--annee garde une année civile (celle des bilans EGALIM).\n";
+
+static int sub_import(cantine_ctx *ctx, int argc, char **argv);
+static int sub_list(cantine_ctx *ctx, int argc, char **argv);
+
+/* The subcommands: adding one is adding a line here. */
+static const struct {
+	const char *name;
+	int (*fn)(cantine_ctx *ctx, int argc, char **argv);
+} subcommands[] = {
+	{ "import", sub_import },
+	{ "list", sub_list },
+	{ "classify", cmd_purchase_classify }, /* classify.c: never opens the store */
+};
+
+/* --help, or a usage error, before the store is opened (ctx NULL). */
+static int early(cantine_ctx *ctx, int argc, char **argv, const char *usage,
+		 const struct option *opts, const char *shortopts)
+{
+	int c;
+
+	(void)ctx;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
+		if (c == 'h') {
+			fputs(usage, stdout);
+			return EXIT_OK;
+		}
+		if (c == '?' || c == ':')
+			return cli_option_error(c, argv, usage);
+	}
+	return -1;
+}
+
+static int sub_import(cantine_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	cantine_problems *pbs = NULL;
+	cantine_import_stats st;
+	int rc;
+
+	if ((rc = early(ctx, argc, argv, usage_import, opts, ":h")) >= 0)
+		return rc;
+	if (optind >= argc)
+		return cli_usage_error("%s", "il faut un FICHIER", usage_import);
+	if (argc - optind > 1)
+		return cli_usage_error("argument inattendu « %s » : un seul FICHIER",
+				       argv[optind + 1], usage_import);
+	if (!ctx)
+		return -1;
+	rc = cantine_import_purchases(ctx, argv[optind], &pbs, &st);
+	cli_print_problems(pbs);
+	if (rc == 0)
+		printf("%s : %zu achat%s importé%s.\n", argv[optind], st.inserted,
+		       st.inserted > 1 ? "s" : "", st.inserted > 1 ? "s" : "");
+	else
+		rc = cli_fail(ctx, rc);
+	cantine_problems_free(pbs);
+	return rc;
+}
+
+/* 1234567 cents as "12 345,67". */
+static void put_euros(int64_t cents, int width)
+{
+	char digits[32], out[48];
+	int n, i, k = 0, lead;
+
+	n = snprintf(digits, sizeof(digits), "%lld", (long long)(cents / 100));
+	lead = n % 3 ? n % 3 : 3;
+	for (i = 0; i < n; i++) {
+		if (i && (i - lead) % 3 == 0 && i >= lead)
+			out[k++] = ' ';
+		out[k++] = digits[i];
+	}
+	snprintf(out + k, sizeof(out) - (size_t)k, ",%02d", (int)(cents % 100));
+	printf("%*s", width, out);
+}
+
+static int sub_list(cantine_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "etab", required_argument, NULL, 'e' },
+		{ "annee", required_argument, NULL, 'a' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *uai = NULL, *year = NULL;
+	char from[11], to[11];
+	cantine_purchase *list = NULL;
+	cantine_etab *etab = NULL;
+	int64_t total = 0;
+	size_t n = 0, i;
+	int c, rc;
+
+	if ((rc = early(ctx, argc, argv, usage_list, opts, ":e:a:h")) >= 0)
+		return rc;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":e:a:h", opts, NULL)) != -1) {
+		if (c == 'e')
+			uai = optarg;
+		else if (c == 'a')
+			year = optarg;
+	}
+	if (optind < argc)
+		return cli_usage_error("argument inattendu « %s »", argv[optind], usage_list);
+	if (year && (strlen(year) != 4 || strspn(year, "0123456789") != 4 || year[0] == '0'))
+		return cli_usage_error("--annee « %s » : écrivez une année sur 4 chiffres, "
+				       "par exemple 2026", year, usage_list);
+	if (!ctx)
+		return -1;
+	if ((rc = cli_etab(ctx, uai, &etab)) != 0)
+		return cli_fail(ctx, rc);
+	if (year) {
+		snprintf(from, sizeof(from), "%s-01-01", year);
+		snprintf(to, sizeof(to), "%s-12-31", year);
+	}
+	rc = cantine_purchases_load(ctx, etab->uai, year ? from : NULL, year ? to : NULL,
+				    &list, &n);
+	if (rc) {
+		cantine_etab_free(etab);
+		return cli_fail(ctx, rc);
+	}
+	printf("Achats de %s (%s)%s%s\n", etab->name, etab->uai, year ? " en " : "",
+	       year ? year : "");
+	for (i = 0; i < n; i++) {
+		const cantine_purchase *p = &list[i];
+		bool first = true;
+		int k;
+
+		printf("%s ", p->date);
+		put_euros(p->amount_cents, 13);
+		printf(" €  %-18s ", cantine_family_code(p->family));
+		for (k = 0; k < CANTINE_CHAR__MAX; k++)
+			if (p->characteristics & (1u << k)) {
+				printf("%s%s", first ? "" : ",",
+				       cantine_characteristic_code((cantine_characteristic)k));
+				first = false;
+			}
+		if (p->local != CANTINE_LOCAL_NONE) {
+			printf(" (local : %s", cantine_local_code(p->local));
+			if (p->local_km)
+				printf(" %d km", p->local_km);
+			printf(")");
+		}
+		printf("%s  %s%s%s\n", first ? "-" : "", p->supplier,
+		       *p->supplier ? " : " : "", p->description);
+		total += p->amount_cents;
+	}
+	printf("%zu achat%s, total ", n, n > 1 ? "s" : "");
+	put_euros(total, 0);
+	printf(" € HT\n");
+	cantine_purchases_free(list, n);
+	cantine_etab_free(etab);
+	return EXIT_OK;
+}
+
+int cmd_purchase(cantine_ctx *ctx, int argc, char **argv)
+{
+	size_t k;
+
+	if (argc < 2)
+		return cli_usage_error("%s", "il faut une sous-commande", usage_purchase);
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+		if (!ctx)
+			fputs(usage_purchase, stdout);
+		return EXIT_OK;
+	}
+	for (k = 0; k < sizeof(subcommands) / sizeof(subcommands[0]); k++)
+		if (!strcmp(argv[1], subcommands[k].name))
+			return subcommands[k].fn(ctx, argc - 1, argv + 1);
+	return cli_usage_error("sous-commande « %s » inconnue : import, list ou classify", argv[1],
+			       usage_purchase);
+}

@@ -1,0 +1,358 @@
+/*
+ * test_purchase.c: importing ma-cantine purchase files and reading the
+ * purchases back (cantine/purchase.h; DOMAIN Part B §2.1–2.2).
+ *
+ * argv[1]: the folder tests/data/purchases of the source tree.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+#include "sha256_int.h"
+
+void cantine__alloc_fail_after(long n);
+
+static const char *data_dir;
+
+static char *fixture(const char *name)
+{
+	size_t n = strlen(data_dir) + strlen(name) + 2;
+	char *p = malloc(n);
+
+	assert_non_null(p);
+	snprintf(p, n, "%s/%s", data_dir, name);
+	return p;
+}
+
+static int setup(void **state)
+{
+	tu_fixture *f;
+	cantine_etab e;
+
+	tu_setup_store(state);
+	f = *state;
+	tu_etab_init(&e, "0595871L");
+	assert_int_equal(cantine_etab_save(f->ctx, &e), 0);
+	return 0;
+}
+
+static long long count(tu_fixture *f)
+{
+	return tu_file_query_int(f->db_path, "SELECT count(*) FROM purchase");
+}
+
+/* Import fixture `name`; returns the result, problems in *pbs. */
+static int import(tu_fixture *f, const char *name, cantine_problems **pbs,
+		  cantine_import_stats *st)
+{
+	char *path = fixture(name);
+	int rc = cantine_import_purchases(f->ctx, path, pbs, st);
+
+	free(path);
+	return rc;
+}
+
+/* The problem on `line` whose message holds `text`, with its column and
+ * field checked. */
+static void expect(const cantine_problems *pbs, unsigned line, unsigned column,
+		   const char *field, const char *text)
+{
+	size_t i;
+
+	for (i = 0; i < cantine_problems_count(pbs); i++) {
+		const cantine_problem *pb = cantine_problems_get(pbs, i);
+		if (pb->line != line || !tu_contains(pb->message, text))
+			continue;
+		assert_int_equal(pb->column, column);
+		if (field)
+			assert_string_equal(pb->field, field);
+		else
+			assert_null(pb->field);
+		return;
+	}
+	fail_msg("no problem line %u with « %s »", line, text);
+}
+
+static void test_sha256(void **state)
+{
+	char hex[65];
+	(void)state;
+	cantine__sha256_hex("abc", 3, hex);
+	assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	cantine__sha256_hex("", 0, hex);
+	assert_string_equal(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+	cantine__sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", 56, hex);
+	assert_string_equal(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+}
+
+static void test_current_format(void **state)
+{
+	tu_fixture *f = *state;
+	cantine_problems *pbs = NULL;
+	cantine_import_stats st;
+	cantine_purchase *list;
+	size_t n;
+
+	assert_int_equal(import(f, "good-current.csv", &pbs, &st), 0);
+	assert_null(pbs);
+	assert_int_equal(st.rows, 4);
+	assert_int_equal(st.inserted, 4);
+	assert_int_equal(cantine_purchases_load(f->ctx, "0595871L", NULL, NULL, &list, &n), 0);
+	assert_int_equal(n, 4);
+	/* Rounded half down to the cent. */
+	assert_string_equal(list[0].date, "2025-09-08");
+	assert_int_equal(list[0].amount_cents, 9011);
+	assert_int_equal(list[0].family, CANTINE_FAMILY_FRUITS_ET_LEGUMES);
+	assert_int_equal(list[0].characteristics, (1u << CANTINE_CHAR_BIO) |
+			 (1u << CANTINE_CHAR_HVE) | (1u << CANTINE_CHAR_FRANCE) |
+			 (1u << CANTINE_CHAR_CIRCUIT_COURT) | (1u << CANTINE_CHAR_LOCAL));
+	assert_int_equal(list[0].local, CANTINE_LOCAL_KM);
+	assert_int_equal(list[0].local_km, 80);
+	assert_string_equal(list[0].supplier, "Ferme du Pévèle");
+	assert_string_equal(list[0].uai, "0595871L");
+	assert_int_equal(list[1].amount_cents, 31250);
+	assert_int_equal(list[1].characteristics, (1u << CANTINE_CHAR_PECHE_DURABLE) |
+			 (1u << CANTINE_CHAR_EUROPE));
+	assert_int_equal(list[1].local, CANTINE_LOCAL_NONE);
+	/* "195 958 715 00011": spaces in a SIRET are tolerated; 0.125 → 0.12. */
+	assert_string_equal(list[2].description, "Maroilles");
+	assert_int_equal(list[2].amount_cents, 12);
+	assert_int_equal(list[2].characteristics, (1u << CANTINE_CHAR_AOCAOP) |
+			 (1u << CANTINE_CHAR_CIRCUIT_COURT) | (1u << CANTINE_CHAR_LOCAL));
+	assert_int_equal(list[2].local, CANTINE_LOCAL_PAT);
+	/* Above one half: up. */
+	assert_int_equal(list[3].amount_cents, 13);
+	assert_string_equal(list[3].supplier, "");
+	cantine_purchases_free(list, n);
+
+	/* A period. */
+	assert_int_equal(cantine_purchases_load(f->ctx, "0595871L", "2025-09-09",
+						"2025-09-10", &list, &n), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(list[0].description, "Filet de colin");
+	cantine_purchases_free(list, n);
+	assert_int_equal(cantine_purchases_load(f->ctx, "0595871L", "2025-09-10",
+						"2025-09-09", &list, &n), CANTINE_EINVAL);
+	assert_int_equal(cantine_purchases_load(f->ctx, "0622413L", NULL, NULL, &list, &n),
+			 CANTINE_ENOTFOUND);
+}
+
+static void test_old_format(void **state)
+{
+	tu_fixture *f = *state;
+	cantine_problems *pbs = NULL;
+	cantine_purchase *list;
+	size_t n;
+
+	assert_int_equal(import(f, "good-old.csv", &pbs, NULL), 0);
+	assert_int_equal(import(f, "good-uai-old.csv", &pbs, NULL), 0);
+	assert_null(pbs);
+	assert_int_equal(cantine_purchases_load(f->ctx, "0595871L", NULL, NULL, &list, &n), 0);
+	assert_int_equal(n, 4);
+	assert_int_equal(list[0].amount_cents, 4568);
+	assert_int_equal(list[0].local, CANTINE_LOCAL_KM);
+	assert_int_equal(list[0].local_km, 200); /* AUTOUR_SERVICE */
+	assert_int_equal(list[0].characteristics, (1u << CANTINE_CHAR_BIO) |
+			 (1u << CANTINE_CHAR_FRANCE) | (1u << CANTINE_CHAR_LOCAL));
+	assert_int_equal(list[1].amount_cents, 1200);
+	assert_int_equal(list[1].local, CANTINE_LOCAL_KM);
+	assert_int_equal(list[1].local_km, 0);   /* AUTRE */
+	assert_int_equal(list[2].amount_cents, 850);
+	assert_int_equal(list[2].characteristics, 0);
+	assert_string_equal(list[3].description, "Carottes");
+	cantine_purchases_free(list, n);
+}
+
+static void test_reimport_refused(void **state)
+{
+	tu_fixture *f = *state;
+	cantine_problems *pbs = NULL;
+
+	assert_int_equal(import(f, "good-current.csv", &pbs, NULL), 0);
+	assert_int_equal(count(f), 4);
+	assert_int_equal(import(f, "good-current.csv", &pbs, NULL), CANTINE_EINVAL);
+	assert_non_null(pbs);
+	assert_int_equal(cantine_problems_total(pbs), 1);
+	expect(pbs, 0, 0, NULL, "ce fichier a déjà été utilisé pour un import");
+	expect(pbs, 0, 0, NULL, "4 achats du 2025-09-08 au 2025-09-11");
+	cantine_problems_free(pbs);
+	assert_int_equal(count(f), 4);
+}
+
+static void test_bad_rows(void **state)
+{
+	tu_fixture *f = *state;
+	cantine_problems *pbs = NULL;
+
+	assert_int_equal(import(f, "bad-rows.csv", &pbs, NULL), CANTINE_EINVAL);
+	assert_non_null(pbs);
+	assert_true(tu_contains(cantine_errmsg(f->ctx), "aucun achat n'a été importé"));
+	expect(pbs, 2, 1, "siret", "cellule vide");
+	expect(pbs, 3, 2, "description", "cellule vide");
+	expect(pbs, 4, 4, "date", "« 2022-02-31 » n'est pas une date qui existe : la date "
+	       "doit être écrite sous la forme aaaa-mm-jj");
+	expect(pbs, 5, 4, "date", "« 2022/03/01 » n'est pas une date");
+	expect(pbs, 6, 5, "prix_ht", "ne doit comporter que des chiffres et le point");
+	expect(pbs, 7, 6, "famille_produits", "« NOPE » n'est pas une famille");
+	expect(pbs, 8, 7, "categories_egalim", "« BIO,NOPE » : « NOPE » n'est pas un code");
+	expect(pbs, 9, 0, NULL, "pas le même nombre de cellules que l'en-tête");
+	expect(pbs, 10, 0, NULL, "ligne vide");
+	expect(pbs, 11, 1, "siret", "aucun établissement de la base n'a le SIRET "
+	       "« 19622413300013 »");
+	expect(pbs, 12, 4, "date", "est dans le futur");
+	expect(pbs, 13, 11, "definition_local", "la caractéristique LOCAL n'est pas sélectionnée");
+	expect(pbs, 14, 12, "definition_local_km", "la distance en km doit être vide");
+	expect(pbs, 15, 5, "prix_ht", "le séparateur décimal à utiliser est le point");
+	expect(pbs, 16, 5, "prix_ht", "est négatif");
+	expect(pbs, 17, 7, "categories_egalim", "« CONVERSION_BIO » n'est pas un code accepté");
+	expect(pbs, 18, 8, "origine", "une seule origine");
+	expect(pbs, 19, 9, "est_circuit_court", "« peut-être » n'est pas une réponse acceptée");
+	expect(pbs, 20, 12, "definition_local_km", "« -5 » n'est pas une distance");
+	expect(pbs, 21, 1, "siret", "« 19595871500000 » n'est pas un SIRET valide");
+	assert_int_equal(cantine_problems_total(pbs), 20);
+	cantine_problems_free(pbs);
+	assert_int_equal(count(f), 0);
+}
+
+static void test_bad_old(void **state)
+{
+	tu_fixture *f = *state;
+	cantine_problems *pbs = NULL;
+
+	assert_int_equal(import(f, "bad-old-origin.csv", &pbs, NULL), CANTINE_EINVAL);
+	expect(pbs, 2, 7, "caracteristiques", "les caractéristiques EUROPE et FRANCE ne "
+	       "peuvent pas être sélectionnées en même temps");
+	expect(pbs, 3, 8, "definition_local", "la caractéristique LOCAL n'est pas sélectionnée");
+	expect(pbs, 4, 8, "definition_local", "« KM » n'est pas une définition de local de "
+	       "l'ancien format");
+	assert_int_equal(cantine_problems_total(pbs), 3);
+	cantine_problems_free(pbs);
+	assert_int_equal(count(f), 0);
+}
+
+static void test_bad_headers(void **state)
+{
+	tu_fixture *f = *state;
+	cantine_problems *pbs = NULL;
+
+	assert_int_equal(import(f, "bad-header-name.csv", &pbs, NULL), CANTINE_EINVAL);
+	expect(pbs, 1, 0, NULL, "ni celui du format actuel des achats de ma-cantine");
+	expect(pbs, 1, 0, NULL, "il ressemble le plus au format actuel");
+	expect(pbs, 1, 1, NULL, "vous avez écrit « s_iret » au lieu de « siret »");
+	assert_int_equal(cantine_problems_total(pbs), 2);
+	cantine_problems_free(pbs);
+
+	assert_int_equal(import(f, "bad-header-extra.csv", &pbs, NULL), CANTINE_EINVAL);
+	expect(pbs, 1, 13, NULL, "2 colonnes supplémentaires (à partir de « extra »)");
+	cantine_problems_free(pbs);
+
+	assert_int_equal(import(f, "bad-header-missing.csv", &pbs, NULL), CANTINE_EINVAL);
+	expect(pbs, 1, 0, NULL, "il ressemble le plus au format ancien");
+	expect(pbs, 1, 0, NULL, "il manque caracteristiques, definition_local");
+	cantine_problems_free(pbs);
+
+	assert_int_equal(import(f, "bad-cantine-id.csv", &pbs, NULL), CANTINE_EINVAL);
+	expect(pbs, 1, 1, NULL, "« cantine_id » est le numéro d'une cantine sur la "
+	       "plateforme ma-cantine");
+	cantine_problems_free(pbs);
+	assert_int_equal(count(f), 0);
+}
+
+static void test_mem_edge_cases(void **state)
+{
+	tu_fixture *f = *state;
+	cantine_problems *pbs = NULL;
+	static const char header_only[] = "siret,description,fournisseur,date,prix_ht,"
+		"famille_produits,caracteristiques,definition_local\n";
+	static const char semicolon[] = "siret;description;fournisseur;date;prix_ht;"
+		"famille_produits;caracteristiques;definition_local\n"
+		"19595871500011;Lait;;2025-03-03;1234.99;PRODUITS_LAITIERS;BIO , FRANCE;\n";
+
+	assert_int_equal(cantine_import_purchases_mem(f->ctx, "vide.csv", "", 0, &pbs, NULL),
+			 CANTINE_EINVAL);
+	expect(pbs, 0, 0, NULL, "le fichier est vide");
+	cantine_problems_free(pbs);
+	assert_int_equal(cantine_import_purchases_mem(f->ctx, "h.csv", header_only,
+						      sizeof(header_only) - 1, &pbs, NULL),
+			 CANTINE_EINVAL);
+	expect(pbs, 0, 0, NULL, "aucun achat après la ligne d'en-tête");
+	cantine_problems_free(pbs);
+	assert_int_equal(count(f), 0);
+	/* Separators other than the comma, spaces around the commas of a list. */
+	assert_int_equal(cantine_import_purchases_mem(f->ctx, "s.csv", semicolon,
+						      sizeof(semicolon) - 1, &pbs, NULL), 0);
+	assert_null(pbs);
+	assert_int_equal(tu_file_query_int(f->db_path, "SELECT amount_cents FROM purchase"),
+			 123499);
+	assert_int_equal(tu_file_query_int(f->db_path, "SELECT characteristics FROM purchase"),
+			 (1 << CANTINE_CHAR_BIO) | (1 << CANTINE_CHAR_FRANCE));
+	assert_int_equal(tu_file_query_int(f->db_path, "SELECT length(source) FROM purchase"),
+			 64);
+}
+
+/* Every allocation of an import and of a load failing in turn: the result
+ * is ENOMEM with the store unchanged, or success with all of it. */
+static void test_out_of_memory(void **state)
+{
+	tu_fixture *f = *state;
+	static const char good[] = "siret,description,fournisseur,date,prix_ht,"
+		"famille_produits,caracteristiques,definition_local\n"
+		"19595871500011,Lait,Laiterie,2025-03-03,12.5,PRODUITS_LAITIERS,\"BIO,LOCAL\",PAT\n"
+		"19595871500011,Pain,,2025-03-04,3,BOULANGERIE,,\n";
+	cantine_problems *pbs;
+	cantine_purchase *list;
+	size_t n;
+	long k;
+	int rc = CANTINE_ENOMEM;
+
+	for (k = 0; rc == CANTINE_ENOMEM; k++) {
+		pbs = NULL;
+		cantine__alloc_fail_after(k);
+		rc = cantine_import_purchases_mem(f->ctx, "m.csv", good, sizeof(good) - 1, &pbs,
+						  NULL);
+		cantine__alloc_fail_after(-1);
+		cantine_problems_free(pbs);
+		assert_true(rc == 0 || rc == CANTINE_ENOMEM);
+		assert_int_equal(count(f), rc == 0 ? 2 : 0);
+		assert_true(k < 10000);
+	}
+	for (rc = CANTINE_ENOMEM, k = 0; rc == CANTINE_ENOMEM; k++) {
+		cantine__alloc_fail_after(k);
+		rc = cantine_purchases_load(f->ctx, "0595871L", "2025-01-01", "2025-12-31",
+					    &list, &n);
+		cantine__alloc_fail_after(-1);
+		assert_true(rc == 0 || rc == CANTINE_ENOMEM);
+		if (rc == CANTINE_ENOMEM) {
+			assert_null(list);
+			assert_int_equal(n, 0);
+		}
+		assert_true(k < 10000);
+	}
+	assert_int_equal(n, 2);
+	assert_int_equal(list[0].local, CANTINE_LOCAL_PAT);
+	assert_int_equal(list[1].amount_cents, 300);
+	cantine_purchases_free(list, n);
+}
+
+int main(int argc, char **argv)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_sha256),
+		cmocka_unit_test_setup_teardown(test_current_format, setup, tu_teardown_store),
+		cmocka_unit_test_setup_teardown(test_old_format, setup, tu_teardown_store),
+		cmocka_unit_test_setup_teardown(test_reimport_refused, setup, tu_teardown_store),
+		cmocka_unit_test_setup_teardown(test_bad_rows, setup, tu_teardown_store),
+		cmocka_unit_test_setup_teardown(test_bad_old, setup, tu_teardown_store),
+		cmocka_unit_test_setup_teardown(test_bad_headers, setup, tu_teardown_store),
+		cmocka_unit_test_setup_teardown(test_mem_edge_cases, setup, tu_teardown_store),
+		cmocka_unit_test_setup_teardown(test_out_of_memory, setup, tu_teardown_store),
+	};
+
+	if (argc < 2) {
+		fprintf(stderr, "usage: test_purchase DATA_DIR\n");
+		return 1;
+	}
+	data_dir = argv[1];
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
