@@ -47,6 +47,8 @@ demo: build
 	@echo; echo "== Fréquences GEMRCN des 10 semaines de menus (exit 1 : une règle n'est pas respectée) =="
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) check period --etab $(DEMO_UAI) --from $(DEMO_FROM) --to $(DEMO_TO) | grep -v '^attention   core.food-cost'; test $$? -le 1
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) scores --etab $(DEMO_UAI) --date $(DEMO_DATE)
+	@echo; echo "== Objectifs EGALIM des achats de 2026 (exit 1 : un objectif n'est pas atteint) =="
+	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) egalim --etab $(DEMO_UAI) --annee 2026 --tout; test $$? -le 1
 
 test: build
 	meson test -C $(BUILD) --print-errorlogs --no-suite bench

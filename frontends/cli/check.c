@@ -35,6 +35,24 @@ static const char usage_check[] =
 	"\n"
 	"Code de sortie 1 quand une règle n'est pas respectée, 0 sinon.\n";
 
+int cli_print_report(const cantine_report *r, int all)
+{
+	size_t i, errors, warnings;
+
+	for (i = 0; i < cantine_report_count(r); i++) {
+		const cantine_finding *f = cantine_report_get(r, i);
+		if (f->severity == CANTINE_SEVERITY_INFO && !all)
+			continue;
+		printf("%-11s %-21s %s\n", cantine_severity_name(f->severity), f->rule,
+		       f->message);
+	}
+	errors = cantine_report_count_severity(r, CANTINE_SEVERITY_ERROR);
+	warnings = cantine_report_count_severity(r, CANTINE_SEVERITY_WARNING);
+	printf("%zu erreur%s, %zu point%s d'attention.\n", errors, errors > 1 ? "s" : "",
+	       warnings, warnings > 1 ? "s" : "");
+	return errors ? EXIT_RULE : EXIT_OK;
+}
+
 int cmd_check(cantine_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -51,7 +69,6 @@ int cmd_check(cantine_ctx *ctx, int argc, char **argv)
 	cantine_etab *etab = NULL;
 	char today[11], monday[11], sunday[11];
 	int c, rc, all = 0, week;
-	size_t i;
 
 	if (argc < 2 || argv[1][0] == '-') {
 		if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0))
@@ -117,20 +134,7 @@ int cmd_check(cantine_ctx *ctx, int argc, char **argv)
 	}
 	printf("Vérification des menus de %s (%s), du %s au %s\n", etab->name, etab->uai,
 	       from, to);
-	for (i = 0; i < cantine_report_count(r); i++) {
-		const cantine_finding *f = cantine_report_get(r, i);
-		if (f->severity == CANTINE_SEVERITY_INFO && !all)
-			continue;
-		printf("%-11s %-21s %s\n", cantine_severity_name(f->severity), f->rule,
-		       f->message);
-	}
-	{
-		size_t errors = cantine_report_count_severity(r, CANTINE_SEVERITY_ERROR);
-		size_t warnings = cantine_report_count_severity(r, CANTINE_SEVERITY_WARNING);
-		printf("%zu erreur%s, %zu point%s d'attention.\n", errors, errors > 1 ? "s" : "",
-		       warnings, warnings > 1 ? "s" : "");
-		rc = errors ? EXIT_RULE : EXIT_OK;
-	}
+	rc = cli_print_report(r, all);
 	cantine_report_free(r);
 	cantine_etab_free(etab);
 	return rc;

@@ -43,6 +43,10 @@ void cli_put_padded(const char *s, int width);
 
 int cmd_week(cantine_ctx *ctx, int argc, char **argv);
 int cmd_check(cantine_ctx *ctx, int argc, char **argv);
+/* Print a report's findings (information ones when `all`) and the count of
+ * errors and warnings; returns EXIT_RULE when a rule fails, else EXIT_OK. */
+int cli_print_report(const cantine_report *r, int all);
+int cmd_egalim(cantine_ctx *ctx, int argc, char **argv);
 int cmd_allergens(cantine_ctx *ctx, int argc, char **argv);
 int cmd_production(cantine_ctx *ctx, int argc, char **argv);
 int cmd_history(cantine_ctx *ctx, int argc, char **argv);

@@ -54,6 +54,9 @@ static const char usage_main[] =
 	"  purchase import FICHIER   importe les achats d'un fichier de ma-cantine\n"
 	"  purchase list [--etab UAI] [--annee AAAA]\n"
 	"                            les achats d'un collège (cantine purchase --help)\n"
+	"  egalim [--etab UAI] [--annee AAAA] [--tout]\n"
+	"                            objectifs EGALIM des achats de l'année (bio, qualité,\n"
+	"                            viandes et poissons), comptés comme ma-cantine\n"
 	"  purchase classify [--regles F] TEXTE... | --fichier F\n"
 	"                            suggère famille, caractéristiques (bio, label rouge…)\n"
 	"                            et origine d'un libellé de facture\n"
@@ -354,6 +357,7 @@ static const struct {
 	{ "import-scdl", cmd_import_scdl, 0 },
 	{ "import-ciqual", cmd_import_ciqual, 0 },
 	{ "purchase", cmd_purchase, 0 },
+	{ "egalim", cmd_egalim, CANTINE_OPEN_READONLY },
 	{ "scores", cmd_scores, CANTINE_OPEN_READONLY },
 	{ "nutriscore", cmd_nutriscore, CANTINE_OPEN_READONLY }, /* never opens the store */
 };

@@ -59,6 +59,8 @@ typedef struct host {
 	char           *data;
 	cantine_etab  **etabs;     /* lent by h_etab() */
 	size_t          n_etabs, cap_etabs;
+	cantine_purchase *purchases; /* lent by h_purchases() */
+	size_t          n_purchases;
 } host;
 
 struct cantine__plugins {
@@ -113,6 +115,7 @@ static void host_dispose(host *s)
 	for (i = 0; i < s->n_etabs; i++)
 		cantine_etab_free(s->etabs[i]);
 	cantine__free(s->etabs);
+	cantine_purchases_free(s->purchases, s->n_purchases);
 	cantine__free(s->meals_key);
 	cantine__free(s->weeks);
 	cantine__free(s->meals);
@@ -427,6 +430,24 @@ static int h_etab(const cantine_host *h, const char *uai, const cantine_etab **o
 	return 0;
 }
 
+static int h_purchases(const cantine_host *h, const char *uai, const char *from,
+		       const char *to, const cantine_purchase **out, size_t *n)
+{
+	host *s = H(h);
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	cantine_purchases_free(s->purchases, s->n_purchases);
+	s->purchases = NULL;
+	s->n_purchases = 0;
+	if ((rc = cantine_purchases_load(s->ctx, uai, from, to, &s->purchases, &s->n_purchases)))
+		return rc;
+	*out = s->purchases;
+	*n = s->n_purchases;
+	return 0;
+}
+
 /* A rule or score id must be "<plugin name>.<something>". */
 static bool own_id(const host *s, const char *id)
 {
@@ -526,6 +547,7 @@ static void host_init(host *s, cantine_ctx *ctx, const loaded *p)
 	s->pub.score = h_score;
 	s->pub.fail = h_fail;
 	s->pub.etab = h_etab;
+	s->pub.purchases = h_purchases;
 	s->ctx = ctx;
 	s->cur = p;
 }
@@ -749,6 +771,48 @@ int cantine__plugins_check(cantine_ctx *ctx, cantine_report *r, const char *uai,
 	}
 	host_dispose(&s);
 	return rc;
+}
+
+int cantine_audit_purchases(cantine_report **out, cantine_ctx *ctx, const char *uai,
+			    int year)
+{
+	cantine_report *r = NULL;
+	char from[11], to[11];
+	size_t i;
+	host s;
+	int rc;
+
+	*out = NULL;
+	if (year < 2000 || year > 9999)
+		return cantine__seterr(ctx, CANTINE_EINVAL, "année « %d » invalide : donnez une "
+			"année civile, par exemple 2026", year);
+	snprintf(from, sizeof(from), "%04d-01-01", year);
+	snprintf(to, sizeof(to), "%04d-12-31", year);
+	if ((rc = cantine__report_new(&r)))
+		return cantine__seterr(ctx, rc, "mémoire insuffisante");
+	host_init(&s, ctx, NULL);
+	s.report = r;
+	/* The establishment must exist: its territory sets the thresholds. */
+	{
+		const cantine_etab *e;
+		rc = h_etab(&s.pub, uai, &e);
+	}
+	for (i = 0; i < cantine_plugin_count(ctx) && rc == 0; i++) {
+		const loaded *p = &ctx->plugins->items[i];
+
+		if (!p->desc.audit_purchases)
+			continue;
+		s.cur = p;
+		rc = host_result(&s, p->desc.audit_purchases(p->self, &s.pub, uai, from, to),
+				 "a échoué pendant l'audit des achats");
+	}
+	host_dispose(&s);
+	if (rc) {
+		cantine_report_free(r);
+		return rc;
+	}
+	*out = r;
+	return 0;
 }
 
 int cantine_score_dish(cantine_scores **out, cantine_ctx *ctx, const char *dish)

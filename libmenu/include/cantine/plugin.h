@@ -271,6 +271,17 @@ CANTINE_API const cantine_plugin_info *cantine_plugin_get(cantine_ctx *ctx,
  */
 CANTINE_API int cantine_plugin_set_data_dir(cantine_ctx *ctx, const char *dir);
 
+/**
+ * Audit the purchases of `uai` over the calendar year `year` with every
+ * plugin that audits purchases (the egalim plugin: EGALIM objectives).
+ * @param out receives the findings, freed with cantine_report_free().
+ * @return 0, CANTINE_EINVAL (bad year), CANTINE_ENOTFOUND (unknown UAI),
+ *         or a plugin's failure.
+ */
+CANTINE_API int cantine_audit_purchases(struct cantine_report **out,
+                                        cantine_ctx *ctx, const char *uai,
+                                        int year);
+
 /** The scores the plugins gave a dish.  Opaque. */
 typedef struct cantine_scores cantine_scores;
 
