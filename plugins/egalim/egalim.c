@@ -22,49 +22,85 @@
 #include <cantine/plugin.h>
 
 #include "counting.h"
+#include "ijml.h"
 #include "thresholds.h"
 
 extern const char egalim_seuils_csv[];
 extern const size_t egalim_seuils_csv_size;
+extern const char egalim_ijml_csv[];
+extern const size_t egalim_ijml_csv_size;
 
 #define TABLE "seuils.csv"
+#define IJML "ijml.csv"
 
-static int egalim_init(const cantine_host *h, void **self)
+typedef struct egalim {
+	thresholds t;
+	ijml_table ij;
+} egalim;
+
+/* A data file of the plugin: the site's, else the built-in one; parsed
+ * by `parse`, a failure naming the file. */
+static int load(const cantine_host *h, const char *name, const char *builtin, size_t len,
+		int (*parse)(const char *, size_t, void *, char *, size_t), void *out)
 {
-	thresholds *t = malloc(sizeof(*t));
 	const char *bytes;
 	size_t size;
 	char err[300], msg[500];
-	int rc, site;
+	int rc = h->data(h, name, &bytes, &size), site = rc == 0;
 
-	if (!t)
-		return h->fail(h, CANTINE_ENOMEM, "mémoire insuffisante");
-	rc = h->data(h, TABLE, &bytes, &size);
-	site = rc == 0;
 	if (rc == CANTINE_ENOTFOUND) {
-		bytes = egalim_seuils_csv;
-		size = egalim_seuils_csv_size;
+		bytes = builtin;
+		size = len;
 	} else if (rc) {
-		free(t);
 		return rc;
 	}
-	if ((rc = thresholds_parse(bytes, size, t, err, sizeof(err)))) {
-		free(t);
+	if ((rc = parse(bytes, size, out, err, sizeof(err)))) {
 		if (rc == CANTINE_ENOMEM)
 			return h->fail(h, rc, "mémoire insuffisante");
-		snprintf(msg, sizeof(msg), "%s (%s), %s", TABLE,
+		snprintf(msg, sizeof(msg), "%s (%s), %s", name,
 			 site ? "du site" : "intégré au plugin", err);
 		return h->fail(h, rc, msg);
 	}
-	*self = t;
+	return 0;
+}
+
+static int parse_thresholds(const char *b, size_t n, void *out, char *err, size_t errsz)
+{
+	return thresholds_parse(b, n, out, err, errsz);
+}
+
+static int parse_ijml(const char *b, size_t n, void *out, char *err, size_t errsz)
+{
+	return ijml_parse(b, n, out, err, errsz);
+}
+
+static int egalim_init(const cantine_host *h, void **self)
+{
+	egalim *e = calloc(1, sizeof(*e));
+	int rc;
+
+	if (!e)
+		return h->fail(h, CANTINE_ENOMEM, "mémoire insuffisante");
+	if ((rc = load(h, TABLE, egalim_seuils_csv, egalim_seuils_csv_size,
+		       parse_thresholds, &e->t)) ||
+	    (rc = load(h, IJML, egalim_ijml_csv, egalim_ijml_csv_size, parse_ijml, &e->ij))) {
+		thresholds_free(&e->t);
+		free(e);
+		return rc;
+	}
+	*self = e;
 	return 0;
 }
 
 static void egalim_fini(void *self)
 {
-	if (self)
-		thresholds_free(self);
-	free(self);
+	egalim *e = self;
+
+	if (!e)
+		return;
+	thresholds_free(&e->t);
+	ijml_free(&e->ij);
+	free(e);
 }
 
 /* "1 240,50 €" */
@@ -144,11 +180,68 @@ static int objective(const cantine_host *h, const char *rule, const char *uai,
 		      egalim_share(part, total), pct * 100, msg);
 }
 
-static int audit_year(const thresholds *th, const cantine_host *h, const char *uai,
+/* "Ici je mange local": the level reached and what the next one needs. */
+static int ijml(const ijml_table *ij, const cantine_host *h, const char *uai,
+		const char *from, const char *to, int year, const cantine_purchase *p,
+		size_t n)
+{
+	ijml_facts f;
+	const ijml_row *best = NULL;
+	char msg[1400], l[32], b[32], m[64];
+	size_t i, len;
+	int bio = -1, next;
+
+	ijml_facts_of(p, n, &f);
+	for (i = 0; i < ij->n; i++) {
+		const ijml_row *r = &ij->at[i];
+		if (r->rank == 0) {
+			bio = bio == 1 ? 1 : ijml_holds(r, &f);
+			continue;
+		}
+		if (ijml_holds(r, &f) && (!best || r->rank > best->rank))
+			best = r;
+	}
+	percent(l, sizeof(l), f.local, f.total);
+	percent(b, sizeof(b), f.bio_regional, f.total);
+	len = (size_t)snprintf(msg, sizeof(msg), "%d : Ici je mange local : %s%s (local %s, "
+		"%d filière%s, bio régional %s)", year, best ? best->label : "aucune étoile",
+		bio == 1 ? " et distinction bio" : "", l, f.sectors, f.sectors > 1 ? "s" : "", b);
+	/* Every way to the next star, with what it lacks (the total fixed). */
+	next = best ? best->rank + 1 : 1;
+	for (i = 0; i < ij->n && len < sizeof(msg) - 200; i++) {
+		const ijml_row *r = &ij->at[i];
+		int first = 1;
+		if (r->rank != next)
+			continue;
+		len += (size_t)snprintf(msg + len, sizeof(msg) - len, " ; pour %s : ", r->label);
+		if (egalim_missing(f.local, f.total, r->local_min) > 0) {
+			euros(m, sizeof(m), egalim_missing(f.local, f.total, r->local_min));
+			len += (size_t)snprintf(msg + len, sizeof(msg) - len, "%s d'achats locaux "
+						"de plus", m);
+			first = 0;
+		}
+		if (f.sectors < r->sectors_min) {
+			len += (size_t)snprintf(msg + len, sizeof(msg) - len, "%s%d filière%s de plus",
+						first ? "" : ", ", r->sectors_min - f.sectors,
+						r->sectors_min - f.sectors > 1 ? "s" : "");
+			first = 0;
+		}
+		if (egalim_missing(f.bio_regional, f.total, r->bio_regional_min) > 0) {
+			euros(m, sizeof(m), egalim_missing(f.bio_regional, f.total,
+							   r->bio_regional_min));
+			len += (size_t)snprintf(msg + len, sizeof(msg) - len, "%s%s de bio régional "
+						"de plus", first ? "" : ", ", m);
+		}
+	}
+	return report(h, "egalim.ijml", CANTINE_SEVERITY_INFO, uai, from, to,
+		      best ? best->rank : 0, -1, msg);
+}
+
+static int audit_year(const egalim *eg, const cantine_host *h, const char *uai,
 		      const char *departement, int year, const cantine_purchase *p, size_t n)
 {
 	egalim_counts c;
-	const threshold *t = thresholds_find(th, departement, year);
+	const threshold *t = thresholds_find(&eg->t, departement, year);
 	char from[11], to[11], msg[900], s1[32], s2[32], s3[32], s4[32], s5[32], s6[32];
 	int64_t france = 0, europe = 0, cc = 0, local = 0;
 	int rc, f;
@@ -208,7 +301,9 @@ static int audit_year(const thresholds *th, const cantine_host *h, const char *u
 		 "local %s (%zu achats)", year, s1, s2, s3,
 		 year == 2025 ? " (circuit court et local compris, règle 2025)" : "", s4,
 		 year >= 2026 ? "" : " (relevée à partir de 2026)", s5, s6, c.purchases);
-	return report(h, "egalim.detail", CANTINE_SEVERITY_INFO, uai, from, to, -1, -1, msg);
+	if ((rc = report(h, "egalim.detail", CANTINE_SEVERITY_INFO, uai, from, to, -1, -1, msg)))
+		return rc;
+	return ijml(&eg->ij, h, uai, from, to, year, p, n);
 }
 
 static int egalim_audit(void *self, const cantine_host *h, const char *uai,

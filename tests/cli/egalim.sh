@@ -22,6 +22,10 @@ expect_stdout_line "Objectifs EGALIM de Collège Louise Michel (0595871L), achat
 expect_stdout "egalim.bio            2025 : bio 22,37 % (90,11 € sur 402,86 € d'achats HT) ; objectif 20 % atteint (hexagone)" "$C"
 expect_stdout "produits durables et de qualité (bio compris) 100,00 % (402,86 € sur 402,86 € d'achats HT)" "$C"
 expect_stdout "origine France 22,43 % (circuit court et local compris, règle 2025)" "$C: the 2025 France rule"
+# Ici je mange local: the Maroilles (local, PAT) counts; the potatoes are
+# local by a distance (80 km), which may cross the region's border.
+# 20 % of 402,86 € is 80,58 € (rounded up), 0,12 € are local: 80,46 €.
+expect_stdout "2025 : Ici je mange local : aucune étoile (local 0,03 %, 1 filière, bio régional 0,00 %) ; pour 1 étoile : 80,46 € d'achats locaux de plus, 1 filière de plus" "$C: Ici je mange local"
 expect_stdout_line "0 erreur, 0 point d'attention." "$C"
 run_cantine --db "$S" egalim --etab 0595871L --annee 2025
 expect_stdout_not "information" "$C: without --tout, objectives met are not listed"

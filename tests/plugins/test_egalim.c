@@ -18,6 +18,7 @@
 #include <cantine/plugin.h>
 
 #include "counting.h"
+#include "ijml.h"
 #include "thresholds.h"
 
 const cantine_plugin *cantine_builtin_plugin_egalim(void);
@@ -318,7 +319,9 @@ static void test_plugin(void **state)
 	f->p[3] = buy("2026-02-01", CANTINE_FAMILY_VIANDES_VOLAILLES, C(FRANCE), 240001);
 	f->p[4] = buy("2026-02-01", CANTINE_FAMILY_AUTRES, C(EUROPE), 200100);
 	f->n = 5;
-	assert_int_equal(audit(f, "59", "2026-01-01", "2026-12-31"), 5);
+	assert_int_equal(audit(f, "59", "2026-01-01", "2026-12-31"), 6);
+	assert_non_null(strstr(f->msg[find(f, "egalim.ijml")],
+			       "2026 : Ici je mange local : aucune étoile (local 0,00 %"));
 	i = find(f, "egalim.bio");
 	assert_int_equal(f->sev[i], CANTINE_SEVERITY_ERROR);
 	assert_int_equal(f->measured[i], 1999);
@@ -360,6 +363,104 @@ static void test_plugin(void **state)
 	free(f);
 }
 
+/* ---- Ici je mange local ---- */
+
+static cantine_purchase local_buy(cantine_family f, unsigned ch, cantine_local def,
+				  int64_t cents)
+{
+	cantine_purchase p = buy("2026-04-01", f, ch, cents);
+
+	p.local = def;
+	return p;
+}
+
+static int level(const ijml_table *t, const cantine_purchase *p, size_t n, int *bio)
+{
+	ijml_facts f;
+	size_t i;
+	int best = 0;
+
+	ijml_facts_of(p, n, &f);
+	*bio = 0;
+	for (i = 0; i < t->n; i++) {
+		if (!ijml_holds(&t->at[i], &f))
+			continue;
+		if (t->at[i].rank == 0)
+			*bio = 1;
+		else if (t->at[i].rank > best)
+			best = t->at[i].rank;
+	}
+	return best;
+}
+
+static void test_ijml(void **state)
+{
+	extern const char egalim_ijml_csv[];
+	extern const size_t egalim_ijml_csv_size;
+	const unsigned L = C(LOCAL);
+	ijml_table t;
+	ijml_facts f;
+	char err[300];
+	int bio;
+	cantine_purchase p[6];
+
+	(void)state;
+	assert_int_equal(ijml_parse(egalim_ijml_csv, egalim_ijml_csv_size, &t, err,
+				    sizeof(err)), 0);
+	/* Local: a definition inside the region; a distance does not count.
+	 * Meat and charcuterie are one sector. */
+	p[0] = local_buy(CANTINE_FAMILY_VIANDES_VOLAILLES, L, CANTINE_LOCAL_DEPARTEMENT, 1000);
+	p[1] = local_buy(CANTINE_FAMILY_CHARCUTERIE, L, CANTINE_LOCAL_REGION, 500);
+	p[2] = local_buy(CANTINE_FAMILY_FRUITS_ET_LEGUMES, L, CANTINE_LOCAL_KM, 700);
+	p[3] = local_buy(CANTINE_FAMILY_AUTRES, 0, CANTINE_LOCAL_NONE, 5000);
+	ijml_facts_of(p, 4, &f);
+	assert_int_equal(f.total, 7200);
+	assert_int_equal(f.local, 1500);
+	assert_int_equal(f.sectors, 1);
+	/* Exactly 20 % local over 2 sectors: 1 star; one cent less: none. */
+	p[0] = local_buy(CANTINE_FAMILY_VIANDES_VOLAILLES, L, CANTINE_LOCAL_REGION, 1000);
+	p[1] = local_buy(CANTINE_FAMILY_PRODUITS_LAITIERS, L, CANTINE_LOCAL_PAT, 1000);
+	p[2] = local_buy(CANTINE_FAMILY_AUTRES, 0, CANTINE_LOCAL_NONE, 8000);
+	assert_int_equal(level(&t, p, 3, &bio), 1);
+	assert_int_equal(bio, 0);
+	p[1].amount_cents = 999;
+	p[2].amount_cents = 8001;
+	assert_int_equal(level(&t, p, 3, &bio), 0);
+	/* 35 % local of which 5 % regional organic: 2 stars by the second way
+	 * (one sector is enough there); 40 % with 2 sectors is not. */
+	p[0] = local_buy(CANTINE_FAMILY_VIANDES_VOLAILLES, L, CANTINE_LOCAL_REGION, 3000);
+	p[1] = local_buy(CANTINE_FAMILY_VIANDES_VOLAILLES, L | C(BIO), CANTINE_LOCAL_REGION, 500);
+	p[2] = local_buy(CANTINE_FAMILY_AUTRES, 0, CANTINE_LOCAL_NONE, 6500);
+	assert_int_equal(level(&t, p, 3, &bio), 2);
+	p[1].characteristics = L;
+	p[0].amount_cents = 3500;
+	p[1] = local_buy(CANTINE_FAMILY_PRODUITS_LAITIERS, L, CANTINE_LOCAL_REGION, 500);
+	p[2].amount_cents = 6000;
+	assert_int_equal(level(&t, p, 3, &bio), 1);
+	/* 60 % local, 4 sectors, 10 % regional organic: 3 stars and, with
+	 * 20 % regional organic, the organic distinction. */
+	p[0] = local_buy(CANTINE_FAMILY_VIANDES_VOLAILLES, L | C(BIO), CANTINE_LOCAL_REGION, 2000);
+	p[1] = local_buy(CANTINE_FAMILY_PRODUITS_LAITIERS, L, CANTINE_LOCAL_REGION, 1500);
+	p[2] = local_buy(CANTINE_FAMILY_FRUITS_ET_LEGUMES, L, CANTINE_LOCAL_COMMUNE, 1500);
+	p[3] = local_buy(CANTINE_FAMILY_BOULANGERIE, L, CANTINE_LOCAL_REGION, 1000);
+	p[4] = local_buy(CANTINE_FAMILY_AUTRES, 0, CANTINE_LOCAL_NONE, 4000);
+	assert_int_equal(level(&t, p, 5, &bio), 3);
+	assert_int_equal(bio, 1);
+	/* No purchase: no level. */
+	assert_int_equal(level(&t, p, 0, &bio), 0);
+	ijml_free(&t);
+	/* A bad table. */
+	assert_int_equal(ijml_parse("niveau;rang\n", 12, &t, err, sizeof(err)), CANTINE_EINVAL);
+	assert_non_null(strstr(err, "ligne 1 : l'en-tête doit être"));
+	{
+		static const char bad[] = "niveau;rang;local_min;filieres_min;bio_regional_min;libelle\n"
+					  "x;4;20;2;0;x\n";
+		assert_int_equal(ijml_parse(bad, sizeof(bad) - 1, &t, err, sizeof(err)),
+				 CANTINE_EINVAL);
+		assert_non_null(strstr(err, "ligne 2, colonne 2 (rang)"));
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -369,6 +470,7 @@ int main(void)
 		cmocka_unit_test(test_shares_exact),
 		cmocka_unit_test(test_thresholds),
 		cmocka_unit_test(test_plugin),
+		cmocka_unit_test(test_ijml),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
