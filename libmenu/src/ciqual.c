@@ -520,20 +520,15 @@ static int import(cantine_ctx *ctx, const char *name, const char *data, size_t l
 		memset(stats, 0, sizeof(*stats));
 	if (!(s = cantine__calloc(1, sizeof(*s))))
 		return cantine__seterr(ctx, CANTINE_ENOMEM, "mémoire insuffisante");
-	for (c = 0; c < CANTINE__MAX_COLS; c++)
-		s->imp.colmap[c] = -1;
 	for (c = 0; c < CQ__NCOLS; c++) {
 		s->cols[c].name = cantine__ciqual_cols[c].name;
 		s->cols[c].required = true;
 	}
 	s->ops.cols = s->cols;
 	s->ops.ncols = CQ__NCOLS;
-	s->imp.ops = &s->ops;
-	s->imp.ctx = ctx;
-	s->imp.clean = true;
-	if (!(s->imp.problems = cantine__problems_new(name))) {
+	if ((rc = cantine__import_init(&s->imp, ctx, &s->ops, name))) {
 		cantine__free(s);
-		return cantine__seterr(ctx, CANTINE_ENOMEM, "mémoire insuffisante");
+		return rc;
 	}
 	if (path && (rc = cantine__read_file(&s->imp, path, &owned, &len)) == 0)
 		data = owned;

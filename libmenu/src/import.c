@@ -139,6 +139,21 @@ int cantine__import_start(cantine__import *imp, const char *data, size_t len,
 	return 0;
 }
 
+int cantine__import_init(cantine__import *imp, cantine_ctx *ctx,
+			 const cantine__kind_ops *ops, const char *name)
+{
+	size_t c;
+
+	for (c = 0; c < CANTINE__MAX_COLS; c++)
+		imp->colmap[c] = -1; /* no column mapped before the header is read */
+	imp->ctx = ctx;
+	imp->ops = ops;
+	imp->clean = true;
+	if (!(imp->problems = cantine__problems_new(name)))
+		return cantine__seterr(ctx, CANTINE_ENOMEM, "mémoire insuffisante");
+	return 0;
+}
+
 static int map_header(cantine__import *imp)
 {
 	const cantine__kind_ops *ops = imp->ops;
@@ -311,7 +326,6 @@ static int import_mem(cantine_ctx *ctx, cantine_kind kind, const char *name,
 	cantine__import imp;
 	char *owned = NULL;
 	bool began = false;
-	size_t i;
 	int rc;
 
 	if (problems)
@@ -321,14 +335,8 @@ static int import_mem(cantine_ctx *ctx, cantine_kind kind, const char *name,
 	if ((unsigned)kind >= CANTINE_KIND__MAX)
 		return cantine__seterr(ctx, CANTINE_EINVAL, "type de fichier inconnu");
 	memset(&imp, 0, sizeof(imp));
-	for (i = 0; i < CANTINE__MAX_COLS; i++)
-		imp.colmap[i] = -1; /* no column mapped before the header is read */
-	imp.ctx = ctx;
-	imp.ops = kind_ops[kind];
-	imp.clean = true;
-	imp.problems = cantine__problems_new(name);
-	if (!imp.problems)
-		return cantine__seterr(ctx, CANTINE_ENOMEM, "mémoire insuffisante");
+	if ((rc = cantine__import_init(&imp, ctx, kind_ops[kind], name)))
+		return rc;
 	imp.state = cantine__calloc(1, imp.ops->state_size);
 	if (!imp.state) {
 		rc = CANTINE_ENOMEM;

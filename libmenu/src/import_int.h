@@ -67,6 +67,11 @@ int cantine__file_problem(cantine__import *imp, unsigned line, const char *fmt, 
 int cantine__header_problem(cantine__import *imp, unsigned line, unsigned column,
 			    const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+/* Set up `imp` (zeroed by the caller) for a file named `name` read with
+ * `ops`: no column mapped yet, an empty problem list.  Returns 0 or
+ * CANTINE_ENOMEM (the context's message set). */
+int cantine__import_init(cantine__import *imp, cantine_ctx *ctx,
+			 const cantine__kind_ops *ops, const char *name);
 /* Read a whole regular file (≤ 256 MiB) into *data (owned, NUL-ended);
  * a missing, unreadable or special file is reported as a problem of the
  * file and gives CANTINE_EIO. */

@@ -666,7 +666,6 @@ static int import(cantine_ctx *ctx, const char *name, const char *data, size_t l
 	purchase_in *s;
 	char *owned = NULL;
 	bool began = false;
-	size_t c;
 	int rc = 0;
 
 	if (problems)
@@ -675,21 +674,16 @@ static int import(cantine_ctx *ctx, const char *name, const char *data, size_t l
 		memset(stats, 0, sizeof(*stats));
 	if (!(s = cantine__calloc(1, sizeof(*s))))
 		return cantine__seterr(ctx, CANTINE_ENOMEM, "mémoire insuffisante");
-	for (c = 0; c < CANTINE__MAX_COLS; c++)
-		s->imp.colmap[c] = -1;
 	s->ops.cols = new_cols;
 	s->ops.ncols = P_NCOLS;
-	s->imp.ops = &s->ops;
-	s->imp.ctx = ctx;
-	s->imp.clean = true;
 	today(s->today);
-	if (!(s->imp.problems = cantine__problems_new(name))) {
+	if ((rc = cantine__import_init(&s->imp, ctx, &s->ops, name))) {
 		cantine__free(s);
-		return cantine__seterr(ctx, CANTINE_ENOMEM, "mémoire insuffisante");
+		return rc;
 	}
 	if (path && (rc = cantine__read_file(&s->imp, path, &owned, &len)) == 0)
 		data = owned;
-	if (rc == 0 && (rc = cantine__writable(ctx)) == 0 && (rc = cantine__begin(ctx)) == 0) {
+	if (rc == 0 && (rc = cantine__begin(ctx)) == 0) {
 		began = true;
 		rc = run(s, data, len);
 	}

@@ -168,20 +168,15 @@ static int import(cantine_ctx *ctx, const char *name, const char *data, size_t l
 	char *owned = NULL;
 	bool began = false;
 	size_t errors;
-	int rc = 0, c;
+	int rc = 0;
 
 	if (problems)
 		*problems = NULL;
 	if (stats)
 		memset(stats, 0, sizeof(*stats));
 	memset(&s, 0, sizeof(s));
-	for (c = 0; c < CANTINE__MAX_COLS; c++)
-		s.imp.colmap[c] = -1;
-	s.imp.ctx = ctx;
-	s.imp.ops = &scdl_ops;
-	s.imp.clean = true;
-	if (!(s.imp.problems = cantine__problems_new(name)))
-		return cantine__seterr(ctx, CANTINE_ENOMEM, "mémoire insuffisante");
+	if ((rc = cantine__import_init(&s.imp, ctx, &scdl_ops, name)))
+		return rc;
 	if (path && (rc = cantine__read_file(&s.imp, path, &owned, &len)) == 0)
 		data = owned;
 	if (rc == 0 && (rc = cantine__begin(ctx)) == 0) {
