@@ -42,52 +42,15 @@ static void row(const char *label, int width, unsigned contains, unsigned traces
 
 int cmd_allergens(cantine_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "etab", required_argument, NULL, 'e' },
-		{ "date", required_argument, NULL, 'd' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *uai = NULL, *date = NULL;
 	cantine_etab *etab = NULL;
 	cantine_week *w = NULL;
-	char today[11], day[64], label[256];
-	int c, rc, width = 24, year, week, a, declared = 0;
+	char day[64], label[256];
+	int rc, width = 24, year, week, a, declared = 0;
 	size_t i, k;
 
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		if (c == 'e')
-			uai = optarg;
-		else if (c == 'd')
-			date = optarg;
-		else if (c == 'h')
-			return fputs(usage_allergens, stdout), EXIT_OK;
-		else
-			return cli_option_error(c, argv, usage_allergens);
-	}
-	if (optind < argc) {
-		fprintf(stderr, "cantine : argument inattendu « %s »\n\n%s", argv[optind],
-			usage_allergens);
-		return EXIT_INPUT;
-	}
-	if (date && cantine_date_check(date)) {
-		fprintf(stderr, "cantine : « %s » n'est pas une date valide ; écrivez-la "
-			"AAAA-MM-JJ, par exemple 2026-09-07\n", date);
-		return EXIT_INPUT;
-	}
-	if (!ctx)
-		return -1;
-	if (!date)
-		date = cli_today(today);
-	rc = cli_etab(ctx, uai, &etab);
-	if (rc == 0)
-		rc = cantine_plan_week(&w, ctx, etab->uai, date);
-	if (rc) {
-		cantine_etab_free(etab);
-		return cli_fail(ctx, rc);
-	}
+	if ((rc = cli_week_args(ctx, argc, argv, usage_allergens, &etab, &w)) != -1 || !ctx)
+		return rc;
+	rc = 0;
 	for (i = 0; i < cantine_week_meal_count(w); i++) {
 		const cantine_meal *m = cantine_week_meal(w, i);
 		for (k = 0; k < m->n_offers; k++)

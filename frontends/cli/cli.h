@@ -36,6 +36,15 @@ const char *cli_today(char out[11]);
 /* The establishment named by --etab, or the store's only one. */
 int cli_etab(cantine_ctx *ctx, const char *uai, cantine_etab **out);
 
+/*
+ * The options of the commands that show one week ([--etab UAI] [--date
+ * AAAA-MM-JJ], today by default): --help and usage errors give their exit
+ * code; otherwise -1 (go on): with a store, the establishment and its
+ * week are loaded (free both), or the failure's exit code is returned
+ * (message printed).
+ */
+int cli_week_args(cantine_ctx *ctx, int argc, char **argv, const char *usage,
+		  cantine_etab **etab, cantine_week **week);
 /* Number of characters (not bytes) of a UTF-8 string. */
 int cli_width(const char *s);
 /* Print a UTF-8 string padded with spaces to `width` characters. */

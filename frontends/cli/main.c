@@ -174,6 +174,51 @@ int cli_etab(cantine_ctx *ctx, const char *uai, cantine_etab **out)
 	return uai ? cantine_etab_find(out, ctx, uai) : cantine_etab_only(out, ctx);
 }
 
+int cli_week_args(cantine_ctx *ctx, int argc, char **argv, const char *usage,
+		  cantine_etab **etab, cantine_week **week)
+{
+	static const struct option opts[] = {
+		{ "etab", required_argument, NULL, 'e' },
+		{ "date", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *uai = NULL, *date = NULL;
+	char today[11];
+	int c, rc;
+
+	*etab = NULL;
+	*week = NULL;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		if (c == 'e')
+			uai = optarg;
+		else if (c == 'd')
+			date = optarg;
+		else if (c == 'h')
+			return fputs(usage, stdout), EXIT_OK;
+		else
+			return cli_option_error(c, argv, usage);
+	}
+	if (optind < argc)
+		return cli_usage_error("argument inattendu « %s »", argv[optind], usage);
+	if (date && cantine_date_check(date))
+		return cli_usage_error("« %s » n'est pas une date valide ; écrivez-la "
+				       "AAAA-MM-JJ, par exemple 2026-09-07", date, usage);
+	if (!ctx)
+		return -1;
+	rc = cli_etab(ctx, uai, etab);
+	if (rc == 0)
+		rc = cantine_plan_week(week, ctx, (*etab)->uai, date ? date : cli_today(today));
+	if (rc) {
+		cantine_etab_free(*etab);
+		*etab = NULL;
+		return cli_fail(ctx, rc);
+	}
+	return -1;
+}
+
 int cli_width(const char *s)
 {
 	int n = 0;

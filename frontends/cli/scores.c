@@ -24,47 +24,15 @@ static void french(char *out, size_t n, int64_t v)
 
 int cmd_scores(cantine_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "etab", required_argument, NULL, 'e' },
-		{ "date", required_argument, NULL, 'd' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *uai = NULL, *date = NULL;
 	cantine_etab *etab = NULL;
 	cantine_week *w = NULL;
-	char today[11], day[64];
-	int c, rc, year, week;
+	char day[64];
+	int rc, year, week;
 	size_t i, k, j;
 
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		if (c == 'e')
-			uai = optarg;
-		else if (c == 'd')
-			date = optarg;
-		else if (c == 'h')
-			return fputs(usage_scores, stdout), EXIT_OK;
-		else
-			return cli_option_error(c, argv, usage_scores);
-	}
-	if (optind < argc)
-		return cli_usage_error("argument inattendu « %s »", argv[optind], usage_scores);
-	if (date && cantine_date_check(date))
-		return cli_usage_error("« %s » n'est pas une date valide ; écrivez-la "
-				       "AAAA-MM-JJ, par exemple 2026-09-07", date, usage_scores);
-	if (!ctx)
-		return -1;
-	if (!date)
-		date = cli_today(today);
-	rc = cli_etab(ctx, uai, &etab);
-	if (rc == 0)
-		rc = cantine_plan_week(&w, ctx, etab->uai, date);
-	if (rc) {
-		cantine_etab_free(etab);
-		return cli_fail(ctx, rc);
-	}
+	if ((rc = cli_week_args(ctx, argc, argv, usage_scores, &etab, &w)) != -1 || !ctx)
+		return rc;
+	rc = 0;
 	cantine_week_iso(w, &year, &week);
 	cantine_date_french(day, sizeof(day), cantine_week_monday(w));
 	printf("Scores des plats — %s (%s), semaine %d de %d, à partir du %s\n", etab->name,

@@ -94,52 +94,15 @@ static void print_meal(const cantine_meal *m, int width)
 
 int cmd_week(cantine_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "etab", required_argument, NULL, 'e' },
-		{ "date", required_argument, NULL, 'd' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *uai = NULL, *date = NULL;
 	cantine_etab *etab = NULL;
 	cantine_week *w = NULL;
-	char today[11], buf[64];
-	int c, rc, year, week, day, veg = 0, width = 20;
+	char buf[64];
+	int rc, year, week, day, veg = 0, width = 20;
 	size_t i, k;
 
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		if (c == 'e')
-			uai = optarg;
-		else if (c == 'd')
-			date = optarg;
-		else if (c == 'h')
-			return fputs(usage_week, stdout), EXIT_OK;
-		else
-			return cli_option_error(c, argv, usage_week);
-	}
-	if (optind < argc) {
-		fprintf(stderr, "cantine : argument inattendu « %s »\n\n%s", argv[optind], usage_week);
-		return EXIT_INPUT;
-	}
-	if (date && cantine_date_check(date)) {
-		fprintf(stderr, "cantine : « %s » n'est pas une date valide ; écrivez-la "
-			"AAAA-MM-JJ, par exemple 2026-09-07\n", date);
-		return EXIT_INPUT;
-	}
-	if (!ctx)
-		return -1;
-	if (!date)
-		date = cli_today(today);
-	rc = cli_etab(ctx, uai, &etab);
-	if (rc)
-		return cli_fail(ctx, rc);
-	rc = cantine_plan_week(&w, ctx, etab->uai, date);
-	if (rc) {
-		cantine_etab_free(etab);
-		return cli_fail(ctx, rc);
-	}
+	if ((rc = cli_week_args(ctx, argc, argv, usage_week, &etab, &w)) != -1 || !ctx)
+		return rc;
+	rc = 0;
 	cantine_week_iso(w, &year, &week);
 	cantine_date_french(buf, sizeof(buf), cantine_week_monday(w));
 	printf("%s (%s) — semaine %d de %d, à partir du %s\n", etab->name, etab->uai,
