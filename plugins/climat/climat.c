@@ -15,6 +15,7 @@
 
 #include <cantine/plugin.h>
 
+#include "../data.h"
 #include "factors.h"
 
 extern const char climat_agribalyse_csv[];
@@ -30,32 +31,22 @@ static void kg(char *out, size_t n, int64_t mg)
 	snprintf(out, n, "%lld,%02lld", (long long)(h / 100), (long long)(h % 100));
 }
 
+static int parse_factors(const char *b, size_t n, void *out, char *err, size_t errsz)
+{
+	return factors_parse(b, n, out, err, errsz);
+}
+
 static int climat_init(const cantine_host *h, void **self)
 {
 	factors *f = malloc(sizeof(*f));
-	const char *bytes;
-	size_t size;
-	char err[300], msg[500];
-	int rc, site;
+	int rc;
 
 	if (!f)
 		return h->fail(h, CANTINE_ENOMEM, "mémoire insuffisante");
-	rc = h->data(h, TABLE, &bytes, &size);
-	site = rc == 0;
-	if (rc == CANTINE_ENOTFOUND) {
-		bytes = climat_agribalyse_csv;
-		size = climat_agribalyse_csv_size;
-	} else if (rc) {
+	if ((rc = plugin_data_load(h, TABLE, climat_agribalyse_csv, climat_agribalyse_csv_size,
+				   parse_factors, f))) {
 		free(f);
 		return rc;
-	}
-	if ((rc = factors_parse(bytes, size, f, err, sizeof(err)))) {
-		free(f);
-		if (rc == CANTINE_ENOMEM)
-			return h->fail(h, rc, "mémoire insuffisante");
-		snprintf(msg, sizeof(msg), "%s (%s), %s", TABLE,
-			 site ? "du site" : "intégré au plugin", err);
-		return h->fail(h, rc, msg);
 	}
 	*self = f;
 	return 0;

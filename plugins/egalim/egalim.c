@@ -21,6 +21,7 @@
 
 #include <cantine/plugin.h>
 
+#include "../data.h"
 #include "counting.h"
 #include "ijml.h"
 #include "thresholds.h"
@@ -37,32 +38,6 @@ typedef struct egalim {
 	thresholds t;
 	ijml_table ij;
 } egalim;
-
-/* A data file of the plugin: the site's, else the built-in one; parsed
- * by `parse`, a failure naming the file. */
-static int load(const cantine_host *h, const char *name, const char *builtin, size_t len,
-		int (*parse)(const char *, size_t, void *, char *, size_t), void *out)
-{
-	const char *bytes;
-	size_t size;
-	char err[300], msg[500];
-	int rc = h->data(h, name, &bytes, &size), site = rc == 0;
-
-	if (rc == CANTINE_ENOTFOUND) {
-		bytes = builtin;
-		size = len;
-	} else if (rc) {
-		return rc;
-	}
-	if ((rc = parse(bytes, size, out, err, sizeof(err)))) {
-		if (rc == CANTINE_ENOMEM)
-			return h->fail(h, rc, "mémoire insuffisante");
-		snprintf(msg, sizeof(msg), "%s (%s), %s", name,
-			 site ? "du site" : "intégré au plugin", err);
-		return h->fail(h, rc, msg);
-	}
-	return 0;
-}
 
 static int parse_thresholds(const char *b, size_t n, void *out, char *err, size_t errsz)
 {
@@ -81,9 +56,10 @@ static int egalim_init(const cantine_host *h, void **self)
 
 	if (!e)
 		return h->fail(h, CANTINE_ENOMEM, "mémoire insuffisante");
-	if ((rc = load(h, TABLE, egalim_seuils_csv, egalim_seuils_csv_size,
-		       parse_thresholds, &e->t)) ||
-	    (rc = load(h, IJML, egalim_ijml_csv, egalim_ijml_csv_size, parse_ijml, &e->ij))) {
+	if ((rc = plugin_data_load(h, TABLE, egalim_seuils_csv, egalim_seuils_csv_size,
+				   parse_thresholds, &e->t)) ||
+	    (rc = plugin_data_load(h, IJML, egalim_ijml_csv, egalim_ijml_csv_size,
+				   parse_ijml, &e->ij))) {
 		thresholds_free(&e->t);
 		free(e);
 		return rc;

@@ -10,6 +10,7 @@
 
 #include <cantine/plugin.h>
 
+#include "../data.h"
 #include "gemrcn.h"
 
 /* gemrcn.csv as built (generated: gemrcn-data.c). */
@@ -18,34 +19,22 @@ extern const size_t nutrition_gemrcn_csv_size;
 
 #define RULES_FILE "gemrcn.csv"
 
+static int parse_rules(const char *b, size_t n, void *out, char *err, size_t errsz)
+{
+	return gemrcn_rules_parse(b, n, out, err, errsz);
+}
+
 static int nutrition_init(const cantine_host *h, void **self)
 {
 	gemrcn_rules *r = malloc(sizeof(*r));
-	const char *bytes = nutrition_gemrcn_csv, *where = "intégré au plugin";
-	size_t size = nutrition_gemrcn_csv_size;
-	char err[512], msg[700];
 	int rc;
 
 	if (!r)
 		return h->fail(h, CANTINE_ENOMEM, "mémoire insuffisante");
-	rc = h->data(h, RULES_FILE, &bytes, &size);
-	if (rc == 0) {
-		where = "du site";
-	} else if (rc == CANTINE_ENOTFOUND) {
-		bytes = nutrition_gemrcn_csv;
-		size = nutrition_gemrcn_csv_size;
-	} else {
+	if ((rc = plugin_data_load(h, RULES_FILE, nutrition_gemrcn_csv,
+				   nutrition_gemrcn_csv_size, parse_rules, r))) {
 		free(r);
 		return rc;
-	}
-	rc = gemrcn_rules_parse(bytes, size, r, err, sizeof(err));
-	if (rc) {
-		free(r);
-		if (rc == CANTINE_ENOMEM)
-			return h->fail(h, rc, "mémoire insuffisante");
-		snprintf(msg, sizeof(msg), "%s (%s), %s ; corrigez-le ou retirez-le pour "
-			 "revenir aux seuils de l'arrêté", RULES_FILE, where, err);
-		return h->fail(h, rc, msg);
 	}
 	*self = r;
 	return 0;
