@@ -56,6 +56,8 @@ int cmd_check(cantine_ctx *ctx, int argc, char **argv);
  * errors and warnings; returns EXIT_RULE when a rule fails, else EXIT_OK. */
 int cli_print_report(const cantine_report *r, int all);
 int cmd_egalim(cantine_ctx *ctx, int argc, char **argv);
+int cmd_audit(cantine_ctx *ctx, int argc, char **argv);
+int cmd_bilan(cantine_ctx *ctx, int argc, char **argv);
 int cmd_allergens(cantine_ctx *ctx, int argc, char **argv);
 int cmd_production(cantine_ctx *ctx, int argc, char **argv);
 int cmd_history(cantine_ctx *ctx, int argc, char **argv);

@@ -403,6 +403,8 @@ static const struct {
 	{ "import-ciqual", cmd_import_ciqual, 0 },
 	{ "purchase", cmd_purchase, 0 },
 	{ "egalim", cmd_egalim, CANTINE_OPEN_READONLY },
+	{ "audit", cmd_audit, CANTINE_OPEN_READONLY },
+	{ "bilan", cmd_bilan, CANTINE_OPEN_READONLY },
 	{ "scores", cmd_scores, CANTINE_OPEN_READONLY },
 	{ "nutriscore", cmd_nutriscore, CANTINE_OPEN_READONLY }, /* never opens the store */
 };

@@ -195,21 +195,15 @@ static int check_cost(cantine_report *r, const cantine_etab *e, const cantine_we
 		week, year, a, u, t);
 }
 
-int cantine_check_period(cantine_report **out, cantine_ctx *ctx, const char *uai,
-			 const char *from, const char *to)
+int cantine__check_core(cantine_ctx *ctx, cantine_report *r, const char *uai,
+			const char *from, const char *to)
 {
 	cantine__closures cl = { 0 };
-	cantine_report *r = NULL;
 	cantine_etab *e = NULL;
 	char day[11], last[11];
 	int64_t etab;
 	int rc;
 
-	*out = NULL;
-	if (cantine_date_check(from) || cantine_date_check(to) || strcmp(from, to) > 0)
-		return cantine__seterr(ctx, CANTINE_EINVAL, "période invalide (du « %s » au "
-			"« %s ») : donnez deux dates AAAA-MM-JJ, la première avant la seconde",
-			from ? from : "", to ? to : "");
 	if ((rc = cantine_etab_find(&e, ctx, uai)))
 		return rc;
 	/* Whole weeks: from the Monday of `from` to the Sunday of `to`. */
@@ -221,11 +215,6 @@ int cantine_check_period(cantine_report **out, cantine_ctx *ctx, const char *uai
 	    (rc = cantine__closures_load(ctx, etab, day, last, &cl))) {
 		cantine_etab_free(e);
 		return rc;
-	}
-	if ((rc = cantine__report_new(&r))) {
-		cantine__closures_free(&cl);
-		cantine_etab_free(e);
-		return cantine__seterr(ctx, rc, "mémoire insuffisante");
 	}
 	while (rc == 0 && strcmp(day, to) <= 0) {
 		cantine_week *w;
@@ -248,11 +237,28 @@ int cantine_check_period(cantine_report **out, cantine_ctx *ctx, const char *uai
 		if (rc == CANTINE_ENOMEM)
 			cantine__seterr(ctx, rc, "mémoire insuffisante");
 	}
+	cantine__closures_free(&cl);
+	cantine_etab_free(e);
+	return rc;
+}
+
+int cantine_check_period(cantine_report **out, cantine_ctx *ctx, const char *uai,
+			 const char *from, const char *to)
+{
+	cantine_report *r = NULL;
+	int rc;
+
+	*out = NULL;
+	if (cantine_date_check(from) || cantine_date_check(to) || strcmp(from, to) > 0)
+		return cantine__seterr(ctx, CANTINE_EINVAL, "période invalide (du « %s » au "
+			"« %s ») : donnez deux dates AAAA-MM-JJ, la première avant la seconde",
+			from ? from : "", to ? to : "");
+	if ((rc = cantine__report_new(&r)))
+		return cantine__seterr(ctx, rc, "mémoire insuffisante");
+	rc = cantine__check_core(ctx, r, uai, from, to);
 	/* Then the plugins' rules, on the period asked. */
 	if (rc == 0)
 		rc = cantine__plugins_check(ctx, r, uai, from, to);
-	cantine__closures_free(&cl);
-	cantine_etab_free(e);
 	if (rc) {
 		cantine_report_free(r);
 		return rc;

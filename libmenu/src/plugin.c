@@ -476,6 +476,23 @@ static int h_report(const cantine_host *h, const cantine_finding *f)
 	return 0;
 }
 
+static int h_figure(const cantine_host *h, const cantine_figure *f)
+{
+	host *s = H(h);
+
+	if (!s->report)
+		return cantine__seterr(s->ctx, CANTINE_EINVAL, "le plugin « %s » donne un "
+			"chiffre hors d'une vérification", s->cur->info.name);
+	if (!f || !own_id(s, f->name) || !f->uai || f->year < 2000 || f->year > 9999)
+		return cantine__seterr(s->ctx, CANTINE_EINVAL, "le plugin « %s » donne un "
+			"chiffre invalide (« %s ») : identifiant « %s.… », établissement et "
+			"année sont obligatoires", s->cur->info.name, f && f->name ? f->name : "",
+			s->cur->info.name);
+	if (cantine__report_figure_add(s->report, f->name, f->uai, f->year, f->value))
+		return cantine__seterr(s->ctx, CANTINE_ENOMEM, "mémoire insuffisante");
+	return 0;
+}
+
 static int h_score(const cantine_host *h, const cantine_score *sc)
 {
 	host *s = H(h);
@@ -548,6 +565,7 @@ static void host_init(host *s, cantine_ctx *ctx, const loaded *p)
 	s->pub.fail = h_fail;
 	s->pub.etab = h_etab;
 	s->pub.purchases = h_purchases;
+	s->pub.figure = h_figure;
 	s->ctx = ctx;
 	s->cur = p;
 }

@@ -10,9 +10,16 @@ typedef struct finding {
 	char           *strings[5]; /* rule, uai, from, to, message: owned */
 } finding;
 
+typedef struct figure {
+	cantine_figure pub;
+	char          *strings[2]; /* name, uai: owned */
+} figure;
+
 struct cantine_report {
 	finding *items;
 	size_t   n, cap;
+	figure  *figs;
+	size_t   n_figs, cap_figs;
 };
 
 int cantine__report_new(cantine_report **out)
@@ -67,6 +74,60 @@ int cantine__report_add(cantine_report *r, const char *rule, cantine_severity se
 	return 0;
 }
 
+int cantine__report_figure_add(cantine_report *r, const char *name, const char *uai,
+			       int year, int64_t value)
+{
+	figure *f;
+
+	if (r->n_figs == r->cap_figs) {
+		size_t cap = r->cap_figs ? r->cap_figs * 2 : 64;
+		figure *it = cantine__realloc(r->figs, cap * sizeof(*it));
+		if (!it)
+			return CANTINE_ENOMEM;
+		r->figs = it;
+		r->cap_figs = cap;
+	}
+	f = &r->figs[r->n_figs];
+	f->strings[0] = cantine__strdup(name);
+	f->strings[1] = cantine__strdup(uai ? uai : "");
+	if (!f->strings[0] || !f->strings[1]) {
+		cantine__free(f->strings[0]);
+		cantine__free(f->strings[1]);
+		return CANTINE_ENOMEM;
+	}
+	f->pub.name = f->strings[0];
+	f->pub.uai = f->strings[1];
+	f->pub.year = year;
+	f->pub.value = value;
+	r->n_figs++;
+	return 0;
+}
+
+size_t cantine_report_figure_count(const cantine_report *r)
+{
+	return r ? r->n_figs : 0;
+}
+
+const cantine_figure *cantine_report_figure(const cantine_report *r, size_t i)
+{
+	return r && i < r->n_figs ? &r->figs[i].pub : NULL;
+}
+
+int cantine_report_figure_find(const cantine_report *r, const char *name, const char *uai,
+			       int year, int64_t *value)
+{
+	size_t i;
+
+	for (i = 0; r && name && uai && i < r->n_figs; i++) {
+		const cantine_figure *f = &r->figs[i].pub;
+		if (f->year == year && strcmp(f->name, name) == 0 && strcmp(f->uai, uai) == 0) {
+			*value = f->value;
+			return 0;
+		}
+	}
+	return CANTINE_ENOTFOUND;
+}
+
 size_t cantine_report_count(const cantine_report *r)
 {
 	return r ? r->n : 0;
@@ -96,7 +157,12 @@ void cantine_report_free(cantine_report *r)
 	for (i = 0; i < r->n; i++)
 		for (k = 0; k < 5; k++)
 			cantine__free(r->items[i].strings[k]);
+	for (i = 0; i < r->n_figs; i++) {
+		cantine__free(r->figs[i].strings[0]);
+		cantine__free(r->figs[i].strings[1]);
+	}
 	cantine__free(r->items);
+	cantine__free(r->figs);
 	cantine__free(r);
 }
 

@@ -14,6 +14,9 @@
  *    apart as ma-cantine shows them;
  *  - egalim.detail: fair trade "dont" sub-totals, France, Europe, circuit
  *    court and local by the data year's rules (information).
+ * and, when the host takes them, the figures behind them (figures()):
+ * every amount of ma-cantine's bilans under its column's name, the
+ * thresholds applied and the "Ici je mange local" level.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -124,6 +127,23 @@ static int report(const cantine_host *h, const char *rule, cantine_severity sev,
 	return h->report(h, &f);
 }
 
+/* One figure; hosts older than the figure member take none. */
+static int figure(const cantine_host *h, const char *uai, int year, const char *name,
+		  int64_t value)
+{
+	cantine_figure f;
+	char id[96];
+
+	if (!CANTINE_HOST_HAS(h, figure))
+		return 0;
+	snprintf(id, sizeof(id), "egalim.%s", name);
+	f.name = id;
+	f.uai = uai;
+	f.year = year;
+	f.value = value;
+	return h->figure(h, &f);
+}
+
 /* One objective: part / total ≥ pct.  measured is the share in
  * hundredths of a percent (-1 undefined), threshold the percent × 100. */
 static int objective(const cantine_host *h, const char *rule, const char *uai,
@@ -165,7 +185,7 @@ static int ijml(const ijml_table *ij, const cantine_host *h, const char *uai,
 	const ijml_row *best = NULL;
 	char msg[1400], l[32], b[32], m[64];
 	size_t i, len;
-	int bio = -1, next;
+	int bio = -1, next, rc;
 
 	ijml_facts_of(p, n, &f);
 	for (i = 0; i < ij->n; i++) {
@@ -209,8 +229,71 @@ static int ijml(const ijml_table *ij, const cantine_host *h, const char *uai,
 						"de plus", first ? "" : ", ", m);
 		}
 	}
+	if ((rc = figure(h, uai, year, "ijml_niveau", best ? best->rank : 0)) ||
+	    (rc = figure(h, uai, year, "ijml_distinction_bio", bio == 1)) ||
+	    (rc = figure(h, uai, year, "ijml_valeur_locale", f.local)) ||
+	    (rc = figure(h, uai, year, "ijml_filieres", f.sectors)))
+		return rc;
 	return report(h, "egalim.ijml", CANTINE_SEVERITY_INFO, uai, from, to,
 		      best ? best->rank : 0, -1, msg);
+}
+
+/* The amounts of ma-cantine's bilans (DOMAIN Part B §1.3, §1.8), named
+ * after their columns ("valeur_bio", "valeur_fruits_et_legumes_hve"),
+ * and what the departmental audit needs besides.  The simple bilan's
+ * meat France is FRANCE alone (§1.3), whereas the detailed cell follows
+ * the data year's rule (§1.6): it gets a name of its own. */
+static int figures(const cantine_host *h, const char *uai, int year, const threshold *t,
+		   const egalim_counts *c)
+{
+	static const char *const steps[STEP__MAX] = {
+		"bio", "label_rouge", "aocaop_igp_stg", "hve", "peche_durable", "rup",
+		"commerce_equitable", "fermier", "externalites", "performance",
+	};
+	const struct { const char *name; int64_t v; } head[] = {
+		{ "valeur_totale", c->total }, { "valeur_bio", c->bio },
+		{ "valeur_bio_dont_commerce_equitable", c->bio_dont_ce },
+		{ "valeur_siqo", c->siqo },
+		{ "valeur_externalites_performance", c->ext_perf },
+		{ "valeur_egalim_autres", c->autres },
+		{ "valeur_egalim_autres_dont_commerce_equitable", c->autres_dont_ce },
+		{ "valeur_viandes_volailles", c->meat },
+		{ "valeur_viandes_volailles_egalim", c->meat_egalim },
+		{ "valeur_viandes_volailles_origine_france", c->meat_france },
+		{ "valeur_produits_de_la_mer", c->fish },
+		{ "valeur_produits_de_la_mer_egalim", c->fish_egalim },
+		{ "achats", (int64_t)c->purchases },
+		{ "seuil_bio", t->bio }, { "seuil_qualite", t->egalim },
+		{ "seuil_viandes_poissons", t->meat_fish },
+	};
+	char name[80], fam[32];
+	size_t i;
+	int rc = 0, f, k;
+
+	for (i = 0; i < sizeof(head) / sizeof(head[0]) && rc == 0; i++)
+		rc = figure(h, uai, year, head[i].name, head[i].v);
+	for (f = 0; f < CANTINE_FAMILY__MAX && rc == 0; f++) {
+		const struct { const char *what; int64_t v; } cells[] = {
+			{ "bio_dont_commerce_equitable", c->bio_ce[f] },
+			{ "non_egalim", c->non_egalim[f] }, { "france", c->france[f] },
+			{ "europe", c->europe[f] }, { "circuit_court", c->circuit_court[f] },
+			{ "local", c->local[f] },
+		};
+		const char *code = cantine_family_code((cantine_family)f);
+		for (k = 0; code[k] && k < (int)sizeof(fam) - 1; k++)
+			fam[k] = (char)(code[k] >= 'A' && code[k] <= 'Z' ? code[k] - 'A' + 'a'
+								       : code[k]);
+		fam[k] = '\0';
+		for (k = 0; k < STEP__MAX && rc == 0; k++) {
+			snprintf(name, sizeof(name), "valeur_%s_%s", fam, steps[k]);
+			rc = figure(h, uai, year, name, c->ladder[f][k]);
+		}
+		for (i = 0; i < sizeof(cells) / sizeof(cells[0]) && rc == 0; i++) {
+			snprintf(name, sizeof(name), "valeur_%s_%s", fam, cells[i].what);
+			rc = figure(h, uai, year, name, cells[i].v);
+		}
+	}
+	return rc;
 }
 
 static int audit_year(const egalim *eg, const cantine_host *h, const char *uai,
@@ -231,6 +314,8 @@ static int audit_year(const egalim *eg, const cantine_host *h, const char *uai,
 			      msg);
 	}
 	egalim_count(p, n, year, &c);
+	if ((rc = figures(h, uai, year, t, &c)))
+		return rc;
 	if (c.total == 0) {
 		snprintf(msg, sizeof(msg), "%d : aucun achat enregistré : les taux EGALIM ne sont "
 			 "pas définis (ni 0 %% ni 100 %%) ; importez les achats de l'année", year);

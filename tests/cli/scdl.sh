@@ -2,7 +2,7 @@
 # scdl.sh: `cantine export-scdl` and `cantine import-scdl`, the national
 # open-data menu format (SCDL menus collectifs 1.2.3, docs/formats.md):
 #   (a) the export of the fixture menus, every row validated against the
-#       schema by validate_scdl.py (standard library only) with the copy of
+#       schema by validate_table.py (standard library only) with the copy of
 #       the schema in tests/data/scdl/ (never ../shared);
 #   (b) round trip: export, import into a store with the same
 #       establishments only (the dishes come back as declared dishes, with
@@ -19,7 +19,7 @@
 
 # Debian's python3 (the PATH one may lack python3-icalendar).
 PY=/usr/bin/python3
-VALIDATE="$SRCDIR/tests/cli/validate_scdl.py"
+VALIDATE="$SRCDIR/tests/cli/validate_table.py"
 SD="$DATA/scdl"
 SCHEMA="$SD/menus-collectifs-1.2.3.schema.json"
 HEADER="menuCollNom,menuCollSiret,menuEtablissementNom,menuEtablissementSiret,menuRestaurantNom,menuRestaurantInsee,menuRestaurantId,menuRestaurantIdType,menuRestaurantType,menuRestaurantConvive,menuDate,menuRepasType,menuPlatType,menuPlatNom,menuPlatCode,menuPlatSiqo,menuPlatLabel,menuPlatPrecision,menuPlatRegime,menuPlatAllergene,menuPlatTexture,menuPlatNutriscore,menuPlatPrix,menuPublicationDate,menuModificationDate,menuModificationInfo"
@@ -130,11 +130,11 @@ expect_eq "$(dump_db "$S")" "$(cat "$T/before.dump")" "export-scdl: store unchan
 # The validator rejects what the schema rejects, so the checks above mean
 # something: the Antibes-like file has values outside the lists.
 if "$PY" "$VALIDATE" "$SCHEMA" "$SD/menus-facon-antibes.csv" >"$T/valid.out" 2>&1; then
-	fail "validate_scdl.py accepts a file with values outside the schema's lists"
+	fail "validate_table.py accepts a file with values outside the schema's lists"
 else
-	pass "validate_scdl.py rejects a file with values outside the schema's lists"
+	pass "validate_table.py rejects a file with values outside the schema's lists"
 fi
-expect_eq "$(grep -c "« meal » hors de la liste" "$T/valid.out")" 49 "validate_scdl.py: each bad value reported"
+expect_eq "$(grep -c "« meal » hors de la liste" "$T/valid.out")" 49 "validate_table.py: each bad value reported"
 
 # A published meal changed with a reason: menuModificationDate and Info.
 M="$T/modified.db"

@@ -20,5 +20,6 @@
 #include "classify.h"
 #include "nutriscore.h"
 #include "nutrition.h"
+#include "audit.h"
 
 #endif

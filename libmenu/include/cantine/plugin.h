@@ -158,6 +158,9 @@ struct cantine_host {
 	 *  callback.  NULL while the host keeps no purchases. */
 	int (*purchases)(const cantine_host *h, const char *uai, const char *from,
 	                 const char *to, const cantine_purchase **out, size_t *n);
+	/** Give a figure behind the findings (cantine_figure, report.h):
+	 *  copied; `name` must start with the plugin's name and a dot. */
+	int (*figure)(const cantine_host *h, const cantine_figure *f);
 };
 
 /** True when the host table has member `m` (appended after ABI 1). */

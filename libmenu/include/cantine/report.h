@@ -36,6 +36,20 @@ typedef struct cantine_finding {
 	int64_t          threshold; /**< threshold it is compared with, or -1 */
 } cantine_finding;
 
+/**
+ * A figure an analysis measured (borrowed view): a named amount or count
+ * behind its findings, for renderers that aggregate or export (the
+ * departmental audit, the ma-cantine bilans).  The egalim plugin's are
+ * named after ma-cantine's bilan columns ("egalim.valeur_bio").
+ */
+typedef struct cantine_figure {
+	const char *name;  /**< stable id, prefixed by the plugin's name */
+	const char *uai;   /**< establishment */
+	int         year;  /**< calendar year it is about */
+	int64_t     value; /**< integer cents for amounts ("…valeur_…"), else
+	                    *   the count or percent the name says */
+} cantine_figure;
+
 /** A list of findings.  Opaque. */
 typedef struct cantine_report cantine_report;
 
@@ -47,6 +61,20 @@ CANTINE_API const cantine_finding *cantine_report_get(const cantine_report *r,
 /** Number of findings of severity `s`. */
 CANTINE_API size_t cantine_report_count_severity(const cantine_report *r,
                                                  cantine_severity s);
+/** Number of figures. */
+CANTINE_API size_t cantine_report_figure_count(const cantine_report *r);
+/** The i-th figure, in the order given (borrowed). */
+CANTINE_API const cantine_figure *cantine_report_figure(const cantine_report *r,
+                                                        size_t i);
+/**
+ * The value of figure `name` for `uai` and `year`.
+ * @return 0 and *value; CANTINE_ENOTFOUND when the report has no such
+ *         figure.
+ */
+CANTINE_API int cantine_report_figure_find(const cantine_report *r,
+                                           const char *name, const char *uai,
+                                           int year, int64_t *value);
+
 /** Free a report.  Accepts NULL. */
 CANTINE_API void cantine_report_free(cantine_report *r);
 

@@ -1,16 +1,18 @@
 #!/usr/bin/python3
 """Validate a CSV file against a Frictionless table schema such as SCDL
-"menus collectifs" 1.2.3 (tests/data/scdl/menus-collectifs-1.2.3.schema.json),
-with the standard library only.
+"menus collectifs" 1.2.3 (tests/data/scdl/menus-collectifs-1.2.3.schema.json)
+or ma-cantine's bilans (../shared/specs/bilans_*.schema.json), with the
+standard library only.
 
-usage: validate_scdl.py SCHEMA.json FILE.csv [--rows N]
+usage: validate_table.py SCHEMA.json FILE.csv [--rows N]
 
 Checks, for every row: the header is exactly the schema's field names in
 the schema's order; the row has one cell per field; a required field is not
 missing (the schema's missingValues, "" by default); string fields match
 their enum, pattern and maxLength; "date" fields their format; "datetime"
 fields ISO 8601 (the Table Schema default format); "number" fields a
-decimal number with a point; "array" fields a JSON array of strings, each
+decimal number with a point; "any" fields anything; "unique" columns no
+value twice; "array" fields a JSON array of strings, each
 item in the arrayItem enum; the schema's custom "french-siret-value" check
 (Luhn, with La Poste's exception).  The file must be UTF-8 without a BOM.
 
@@ -86,6 +88,8 @@ def check_value(field, value):
         except ValueError:
             return ['« %s » n\'est pas une date et heure réelle' % value]
         return []
+    if ftype == 'any':
+        return []
     if ftype == 'number':
         if not NUMBER.match(value):
             return ['« %s » n\'est pas un nombre (point décimal)' % value]
@@ -145,6 +149,7 @@ def main(argv):
     if rows[0] != names:
         errors.append('en-tête %s au lieu de %s' % (rows[0], names))
     count = 0
+    seen = {f['name']: {} for f in fields if f.get('constraints', {}).get('unique')}
     for lineno, row in enumerate(rows[1:], start=2):
         if row == []:
             continue
@@ -160,6 +165,11 @@ def main(argv):
                 continue
             for e in check_value(field, value):
                 errors.append('%s : %s' % (where, e))
+            if field['name'] in seen:
+                if value in seen[field['name']]:
+                    errors.append('%s : « %s » déjà à la ligne %d (valeur unique)'
+                                  % (where, value, seen[field['name']][value]))
+                seen[field['name']][value] = lineno
             if field['name'] in siret_cols and not siret_ok(value):
                 errors.append('%s : « %s » n\'est pas un SIRET valide' % (where, value))
     if want_rows is not None and count != want_rows:
