@@ -1,6 +1,8 @@
 # Thin wrapper over meson: the two commands of the README's Quick start.
 #   make demo   build, create demo.db from examples/ and nutrition-data/, print
-#               one school week and the nutrients of one dish
+#               one school week and the nutrients of one dish, the demo
+#               collège's EGALIM figures and the audit of the demo département
+#               (also written as an HTML page)
 #   make test   plain build + tests, valgrind on the CLI tests, sanitizer build + tests
 # Both install the Debian packages they need when they are missing (as root).
 
@@ -11,6 +13,7 @@ DEMO_DATE  ?= 2026-11-23
 DEMO_UAI   ?= 0595871L
 DEMO_FROM  ?= 2026-09-07
 DEMO_TO    ?= 2026-11-27
+DEMO_AUDIT ?= audit-59-2026.html
 MESON_OPTS ?= --buildtype=debugoptimized
 
 # Debian 12 packages the build and the tests need.
@@ -35,10 +38,13 @@ demo: build
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) init
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) import-ciqual nutrition-data/Table_Ciqual_2025_FR_2025_11_03.csv
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) import etablissements examples/etablissements.csv
+	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) import etablissements examples/departement/etablissements.csv
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) import produits examples/produits.csv
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) import recettes examples/recettes.csv
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) import menus examples/menus.csv
+	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) import menus examples/departement/menus.csv
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) purchase import examples/achats.csv
+	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) purchase import examples/departement/achats.csv
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) week --etab $(DEMO_UAI) --date $(DEMO_DATE)
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) check week --tout --etab $(DEMO_UAI) --date $(DEMO_DATE)
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) allergens --etab $(DEMO_UAI) --date $(DEMO_DATE)
@@ -49,6 +55,10 @@ demo: build
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) scores --etab $(DEMO_UAI) --date $(DEMO_DATE)
 	@echo; echo "== Objectifs EGALIM des achats de 2026 (exit 1 : un objectif n'est pas atteint) =="
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) egalim --etab $(DEMO_UAI) --annee 2026 --tout; test $$? -le 1
+	@echo; echo "== Audit EGALIM 2026 des collèges du Nord (exit 1 : un collège n'atteint pas ses objectifs) =="
+	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) audit --annee 2026 --departement 59 --tri bio; test $$? -le 1
+	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) audit --annee 2026 --departement 59 --format html > $(DEMO_AUDIT); test $$? -le 1
+	@echo; echo "Audit HTML avec ses graphiques : $(CURDIR)/$(DEMO_AUDIT)"
 
 test: build
 	meson test -C $(BUILD) --print-errorlogs --no-suite bench

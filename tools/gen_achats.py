@@ -62,13 +62,18 @@ HEADER = ["siret", "description", "fournisseur", "date", "prix_ht", "famille_pro
           "categories_egalim", "origine", "est_circuit_court", "est_local",
           "definition_local", "definition_local_km"]
 
-# Zone B school holidays of 2026 (académie de Lille): no deliveries.
+# Zone B school holidays of 2026 (académie de Lille, as in
+# libmenu/data/calendrier-scolaire.csv): no deliveries.
 HOLIDAYS = [
-    (datetime.date(2026, 2, 21), datetime.date(2026, 3, 8)),
-    (datetime.date(2026, 4, 18), datetime.date(2026, 5, 3)),
+    (datetime.date(2026, 2, 14), datetime.date(2026, 3, 1)),
+    (datetime.date(2026, 4, 11), datetime.date(2026, 4, 26)),
+    (datetime.date(2026, 5, 15), datetime.date(2026, 5, 16)),
     (datetime.date(2026, 7, 4), datetime.date(2026, 8, 31)),
     (datetime.date(2026, 10, 17), datetime.date(2026, 11, 1)),
 ]
+# Public holidays on a delivery day (Monday, Tuesday or Thursday).
+PUBLIC = {datetime.date(2026, 4, 6), datetime.date(2026, 5, 14), datetime.date(2026, 5, 25),
+          datetime.date(2026, 11, 11)}
 
 
 def school_mondays():
@@ -90,6 +95,8 @@ def main():
             for item in rnd.sample(ITEMS, 4):
                 desc, sup, fam, cat, orig, court, loc, km, base = item
                 day = monday + datetime.timedelta(days=rnd.choice([0, 1, 3]))
+                if day in PUBLIC:
+                    day += datetime.timedelta(days=1)
                 price = 3.5 * base * size * rnd.uniform(0.8, 1.25)
                 rows.append([siret, desc, sup, day.isoformat(), "%.2f" % price, fam,
                              cat, orig, court, "OUI" if loc else "", loc,

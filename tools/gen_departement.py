@@ -80,7 +80,7 @@ ETABS = [
          meat_weeks=[2, 6]),
     dict(digits="0596654", nom="Collège Marie Marvingt", commune="59491", ville="Raismes",
          days="lun|mar|jeu|ven", eleves=450, dp=260, target="2.40",
-         bakery="Boulangerie Dubois Raismes", profile="qualite", shift=(4, 3), meat_weeks=[]),
+         bakery="Boulangerie Dubois Raismes", profile="bio_seul", shift=(4, 3), meat_weeks=[]),
     dict(digits="0592231", nom="Collège Léo Lagrange", commune="59008", ville="Aniche",
          days="lun|mar|jeu|ven", eleves=380, dp=170, target="",
          bakery="Boulangerie Lefebvre Aniche", profile="a_revoir", shift=(3, 1), meat_weeks=[]),
@@ -95,23 +95,23 @@ ETABS = [
 # counts) and an item of the catalogue in that cell.
 PROFILES = {
     # meets every objective, good local share
-    "exemplaire": dict(bio=0.42, egalim=0.30, mf_bio=0.20, mf_egalim=0.55, local=0.50),
+    "exemplaire": dict(bio=0.38, egalim=0.20, mf_bio=0.15, mf_egalim=0.57, local=0.50),
     # meets every objective, buys mostly from producers of the region
-    "local": dict(bio=0.40, egalim=0.30, mf_bio=0.20, mf_egalim=0.52, local=0.88),
+    "local": dict(bio=0.40, egalim=0.24, mf_bio=0.20, mf_egalim=0.55, local=0.88),
     # meets every objective, just
-    "juste": dict(bio=0.36, egalim=0.24, mf_bio=0.14, mf_egalim=0.56, local=0.45),
-    # bio a little short
-    "bio_court": dict(bio=0.28, egalim=0.36, mf_bio=0.08, mf_egalim=0.62, local=0.45),
-    # meat and fish far from 60 %
-    "viandes": dict(bio=0.40, egalim=0.30, mf_bio=0.06, mf_egalim=0.30, local=0.40),
+    "juste": dict(bio=0.40, egalim=0.12, mf_bio=0.12, mf_egalim=0.52, local=0.45),
+    # bio a little short, the rest reached
+    "bio_court": dict(bio=0.28, egalim=0.28, mf_bio=0.08, mf_egalim=0.62, local=0.45),
+    # meat and fish far from 60 %, the rest reached
+    "viandes": dict(bio=0.40, egalim=0.36, mf_bio=0.06, mf_egalim=0.30, local=0.40),
     # little bio, EGALIM short
-    "peu_bio": dict(bio=0.09, egalim=0.30, mf_bio=0.02, mf_egalim=0.62, local=0.30),
+    "peu_bio": dict(bio=0.09, egalim=0.05, mf_bio=0.02, mf_egalim=0.64, local=0.30),
     # a wholesaler for nearly everything: every objective missed, little local
     "grossiste": dict(bio=0.14, egalim=0.10, mf_bio=0.04, mf_egalim=0.28, local=0.04),
-    # bio reached, EGALIM short
-    "qualite": dict(bio=0.40, egalim=0.06, mf_bio=0.04, mf_egalim=0.62, local=0.35),
+    # bio reached, EGALIM and meat and fish short
+    "bio_seul": dict(bio=0.44, egalim=0.02, mf_bio=0.02, mf_egalim=0.40, local=0.35),
     # bio and meat and fish short
-    "a_revoir": dict(bio=0.20, egalim=0.38, mf_bio=0.04, mf_egalim=0.40, local=0.40),
+    "a_revoir": dict(bio=0.20, egalim=0.50, mf_bio=0.04, mf_egalim=0.40, local=0.40),
 }
 
 # Invoice lines a school week per family (relative weights).
@@ -252,8 +252,8 @@ SEPT_OCT, NOV = 6, 4  # the two rotation blocks of WEEKS
 MENU_SOURCE = "0595871L"
 
 # Wednesday lunches (collèges serving on Wednesday), dishes of
-# examples/menus.csv, none vegetarian.  Fruit available September to
-# November.
+# examples/menus.csv, none vegetarian, two with fish (GEMRCN: 4 fish
+# lunches in 20).  Fruit available September to November.
 WEDNESDAYS = [
     [("entrée", "Carottes râpées vinaigrette"), ("plat principal", "Rôti de porc au jus"),
      ("garniture", "Flageolets au jus"), ("produit laitier", "Camembert"),
@@ -261,29 +261,30 @@ WEDNESDAYS = [
     [("entrée", "Salade coleslaw"), ("plat principal", "Chili con carne"),
      ("garniture", "Riz basmati"), ("produit laitier", "Fromage blanc sucré"),
      ("dessert", "Poire"), ("pain", "Pain")],
-    [("entrée", "Betteraves vinaigrette"), ("plat principal", "Boulettes de bœuf à la tomate"),
+    [("entrée", "Betteraves vinaigrette"), ("plat principal", "Dos de cabillaud sauce tomate"),
      ("garniture", "Penne bio à l'huile d'olive"), ("produit laitier", "Edam"),
      ("dessert", "Banane"), ("pain", "Pain")],
     [("entrée", "Céleri rémoulade"), ("plat principal", "Sauté de dinde à la provençale"),
      ("garniture", "Stoemp aux poireaux"), ("produit laitier", "Yaourt aromatisé"),
      ("dessert", "Compote de pommes"), ("pain", "Pain")],
-    [("entrée", "Soupe de carottes au cumin"), ("plat principal", "Poulet basquaise"),
+    [("entrée", "Soupe de carottes au cumin"), ("plat principal", "Filet de hoki à la provençale"),
      ("garniture", "Riz pilaf"), ("produit laitier", "Yaourt nature"),
      ("dessert", "Pomme"), ("pain", "Pain complet")],
 ]
 
-# The meat dish that replaces a vegetarian plat principal (meat_weeks).
+# The meat dish that replaces a vegetarian plat principal (meat_weeks): the
+# first one the week does not already have.
 MEAT_INSTEAD = {
-    "Chili sin carne": "Chili con carne",
-    "Omelette au fromage": "Escalope de dinde à la crème",
-    "Dahl de lentilles corail": "Émincé de poulet au curry et lait de coco",
-    "Tarte au maroilles": "Endives au jambon gratinées",
-    "Curry de pois chiches aux légumes": "Émincé de poulet au curry et lait de coco",
-    "Couscous aux pois chiches et légumes": "Merguez grillées",
-    "Gratin de chou-fleur au comté et aux œufs": "Sauté de dinde à la provençale",
-    "Lasagnes aux lentilles": "Lasagnes à la bolognaise",
-    "Tartiflette au maroilles sans lardons": "Hachis parmentier",
-    "Omelette aux fines herbes": "Cordon bleu de dinde",
+    "Chili sin carne": ["Chili con carne"],
+    "Omelette au fromage": ["Escalope de dinde à la crème", "Cordon bleu de dinde"],
+    "Dahl de lentilles corail": ["Émincé de poulet au curry et lait de coco"],
+    "Tarte au maroilles": ["Endives au jambon gratinées"],
+    "Curry de pois chiches aux légumes": ["Émincé de poulet au curry et lait de coco"],
+    "Couscous aux pois chiches et légumes": ["Merguez grillées"],
+    "Gratin de chou-fleur au comté et aux œufs": ["Endives au jambon gratinées"],
+    "Lasagnes aux lentilles": ["Lasagnes à la bolognaise"],
+    "Tartiflette au maroilles sans lardons": ["Hachis parmentier"],
+    "Omelette aux fines herbes": ["Cordon bleu de dinde", "Escalope de dinde à la crème"],
 }
 
 
@@ -382,13 +383,22 @@ def menus(etab, n, dish, src):
             if not school_day(date):
                 continue
             if day == "mer":
-                lunch = list(WEDNESDAYS[(i + n) % len(WEDNESDAYS)])
+                # the next Wednesday lunch whose plat principal the week lacks
+                week_plats = {name for d in src[j].values() for c, name in d
+                              if c == "plat principal"}
+                lunch = next(w for k in range(len(WEDNESDAYS))
+                             for w in [WEDNESDAYS[(i + n + k) % len(WEDNESDAYS)]]
+                             if not any(c == "plat principal" and name in week_plats
+                                        for c, name in w))
             else:
                 lunch = list(src[j][day])
             if i in etab["meat_weeks"] and vegetarian_complete(lunch, dish):
-                lunch = [(c, MEAT_INSTEAD[name] if c == "plat principal" else name)
-                         for c, name in lunch]
+                taken = {name for d in src[j].values() for c, name in d}
+                lunch = [(c, next(m for m in MEAT_INSTEAD[name] if m not in taken)
+                          if c == "plat principal" else name) for c, name in lunch]
             week.append((date, lunch))
+        plats = [name for _, lunch in week for c, name in lunch if c == "plat principal"]
+        assert len(plats) == len(set(plats)), (etab["nom"], monday, plats)
         vegetarian = sum(vegetarian_complete(lunch, dish) for _, lunch in week)
         want = 0 if i in etab["meat_weeks"] else 1
         assert vegetarian == want, (etab["nom"], monday, vegetarian)
@@ -438,13 +448,14 @@ def purchases(rnd):
             if not days:
                 continue
             prof = PROFILES[etab["profile"]]
-            size = etab["dp"] / 135
+            # lines for 135 demi-pensionnaires served 4 days a week
+            size = etab["dp"] / 135 * len(etab["days"].split("|")) / 4
             for _ in range(rnd.choice([4, 5, 5, 6])):
                 family = rnd.choices(families, weights)[0]
                 desc, sup, fam, cat, orig, court, loc, km, base = pick_item(rnd, family, prof)
                 if sup == BAKERY:
                     sup = etab["bakery"]
-                price = 3.0 * base * size * rnd.uniform(0.8, 1.25)
+                price = 3.6 * base * size * rnd.uniform(0.8, 1.25)
                 rows.append([etab["siret"], desc, sup, rnd.choice(days).isoformat(),
                              "%.2f" % price, fam, cat, orig, court, "OUI" if loc else "", loc,
                              km if loc == "KM" else ""])

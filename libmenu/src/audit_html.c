@@ -94,7 +94,7 @@ static bool table(xmlNodePtr parent, const cantine_audit *a)
 	static const char *const heads[] = {
 		"Collège", "UAI", "Achats HT", "Bio", "EGALIM (bio compris)",
 		"Viandes EGALIM", "Poissons EGALIM", "Local", "Semaines avec menu végétarien",
-		"Ici je mange local", "Objectifs",
+		"Ici je mange local", "Objectifs EGALIM",
 	};
 	xmlNodePtr div = el(parent, "div", NULL), t, tr, th, body, foot;
 	char cap[160];
@@ -177,7 +177,7 @@ static bool chart_figure(xmlNodePtr parent, const cantine_audit *a, const chart 
 	xmlNodePtr fig = el(parent, "figure", NULL), svg, n;
 	xmlNsPtr ns;
 	char id[32], text[200], vb[64];
-	int height = TOP + (int)(a->n + 1) * ROW_H + 8, thr = -1;
+	int height = TOP + (int)(a->n + 1) * ROW_H + 20, thr = -1;
 	size_t i;
 
 	/* The threshold line when every collège has the same. */
@@ -220,11 +220,11 @@ static bool chart_figure(xmlNodePtr parent, const cantine_audit *a, const chart 
 		snprintf(text, sizeof(text), "objectif %d %%", thr);
 		if (!(n = svg_el(svg, ns, "line", NULL)) || !attr_int(n, "x1", x) ||
 		    !attr_int(n, "x2", x) || !attr_int(n, "y1", TOP - 4) ||
-		    !attr_int(n, "y2", height - 4) || !attr(n, "stroke", "#1a1a1a") ||
+		    !attr_int(n, "y2", height - 16) || !attr(n, "stroke", "#1a1a1a") ||
 		    !attr(n, "stroke-dasharray", "4 3"))
 			return false;
 		if (!(n = svg_el(svg, ns, "text", text)) || !attr_int(n, "x", x + 3) ||
-		    !attr_int(n, "y", height - 1) || !attr(n, "font-weight", "bold"))
+		    !attr_int(n, "y", height - 4) || !attr(n, "font-weight", "bold"))
 			return false;
 	}
 	return true;

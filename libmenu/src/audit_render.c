@@ -183,7 +183,7 @@ static int write_text(const cantine_audit *a, cantine_buf *b)
 	     (rc = cell(b, "Local", 9, true)) || (rc = cell(b, "Végé.", 9, true)) ||
 	     (rc = cantine__buf_puts(b, "  ")) ||
 	     (rc = cell(b, "Ici je mange local", 20, false)) ||
-	     (rc = cantine__buf_puts(b, "Objectifs\n"))))
+	     (rc = cantine__buf_puts(b, "Objectifs EGALIM\n"))))
 		return rc;
 	for (i = 0; i < a->n && rc == 0; i++)
 		rc = text_row(b, &a->rows[i].pub);
