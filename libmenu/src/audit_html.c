@@ -25,7 +25,7 @@ static const char style[] =
 	"padding:0 1rem;color:#1a1a1a;line-height:1.4}"
 	"table{border-collapse:collapse;width:100%;font-size:.9rem}"
 	"th,td{border-bottom:1px solid #ccc;padding:.3rem .4rem;text-align:right}"
-	"th:first-child,td:first-child{text-align:left}"
+	"th:first-child,td:first-child{text-align:left}td{white-space:nowrap}th[scope=row]{min-width:11rem;font-weight:normal}"
 	"tfoot td{font-weight:bold;border-top:2px solid #1a1a1a}"
 	".manque{color:#8a1c1c}.ok{color:#1b5e20}"
 	".table{overflow-x:auto}"
