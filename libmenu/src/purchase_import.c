@@ -647,11 +647,18 @@ int cantine_import_purchases_mem(cantine_ctx *ctx, const char *name, const char 
 				 size_t len, cantine_problems **problems,
 				 cantine_import_stats *stats)
 {
+	/* The project's XML format (purchase_xml.c), recognised by content. */
+	if (cantine__purchase_is_xml(data, len))
+		return cantine__import_purchases_xml(ctx, name, data, len, NULL, problems,
+						     stats);
 	return import(ctx, name, data, len, NULL, problems, stats);
 }
 
 int cantine_import_purchases(cantine_ctx *ctx, const char *path,
 			     cantine_problems **problems, cantine_import_stats *stats)
 {
+	if (cantine__purchase_file_is_xml(path))
+		return cantine__import_purchases_xml(ctx, path, NULL, 0, path, problems,
+						     stats);
 	return import(ctx, path, NULL, 0, path, problems, stats);
 }

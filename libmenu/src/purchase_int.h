@@ -61,4 +61,23 @@ int cantine__purchase_insert_prepare(cantine_ctx *ctx, sqlite3_stmt **ins);
 int cantine__purchase_insert(cantine_ctx *ctx, sqlite3_stmt *ins, int64_t etab,
 			     const cantine_purchase *p, const char *source);
 
+/* The project's XML format (purchase_xml.c). */
+
+/* True when data[0..len) is to be read as the project's XML: its first
+ * byte that is not a space, after an optional UTF-8 byte-order mark, is
+ * '<' (a ma-cantine CSV file starts with its header, "siret" or "uai"). */
+bool cantine__purchase_is_xml(const char *data, size_t len);
+/* Same on the first bytes of the file at `path` (false when unreadable:
+ * the CSV importer then reports it). */
+bool cantine__purchase_file_is_xml(const char *path);
+/* cantine_import_purchases() and _mem() for an XML file: `path` non-NULL
+ * reads it (data and len ignored). */
+int cantine__import_purchases_xml(cantine_ctx *ctx, const char *name,
+				  const char *data, size_t len, const char *path,
+				  cantine_problems **problems,
+				  cantine_import_stats *stats);
+/* For the tests: how many times libxml2 asked the XML importer's entity
+ * loader for something outside the file (it always refuses). */
+unsigned long cantine__purchase_xml_loads(void);
+
 #endif

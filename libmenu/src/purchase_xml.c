@@ -1,0 +1,817 @@
+/*
+ * purchase_xml.c: importing purchases in the project's own XML format
+ * (libmenu/xsd/achats.xsd; docs/formats.md, "Achats : format XML du
+ * projet"), through cantine_import_purchases() and _mem().
+ *
+ * libxml2's streaming reader (xmlTextReader) reads the file with the XSD
+ * validator plugged in, so that memory stays that of the file plus a few
+ * nodes, whatever the number of purchases.  Then the rules XSD 1.0 cannot
+ * say are checked on each <achat> as it ends, as the CSV importer does
+ * (purchase_import.c; DOMAIN Part B §1.1–1.2, §2.1–2.2): establishment
+ * known, date not after today, a definition of local only for a local
+ * purchase, km only with KM.  Purchases are written in one transaction
+ * while the file has no problem, and rolled back at the end if it has any.
+ *
+ * Nothing outside the file is ever read:
+ *  - a DOCTYPE (internal subset or external DTD) is refused by looking at
+ *    the prolog's bytes before libxml2 sees them, so no entity can be
+ *    declared, let alone expanded (billion laughs, XXE);
+ *  - the reader runs with XML_PARSE_NONET and without XML_PARSE_NOENT,
+ *    XML_PARSE_DTDLOAD, XML_PARSE_DTDATTR, XML_PARSE_DTDVALID or
+ *    XML_PARSE_XINCLUDE; the encoding is forced to UTF-8;
+ *  - the schema is the embedded one (xsi:schemaLocation is ignored by a
+ *    validator given a schema), and while the file is read libxml2's
+ *    external entity loader is one that refuses everything.  libxml2 2.9
+ *    has no loader per parser: the global one is swapped for the length of
+ *    the import and put back (an application reading XML in another
+ *    thread at the same moment would have its external loads refused).
+ *
+ * libxml2 reports through handlers installed for the length of the import
+ * (thread-local in libxml2): nothing is printed.  The reader's own
+ * structured handler (xmlTextReaderSetStructuredErrorHandler) is not used:
+ * in libxml2 2.9 it gets the schema plug's data instead of the parser
+ * context and crashes once the XSD validator is plugged in.
+ */
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/xmlreader.h>
+#include <libxml/xmlschemas.h>
+
+#include "purchase_xml_int.h"
+#include "sha256_int.h"
+#include "text_int.h"
+
+#define MAX_FILE_SIZE (256u * 1024u * 1024u)
+
+typedef struct xml_in {
+	cantine__import   imp;
+	const char       *data;
+	size_t            len;
+	xmlTextReaderPtr  reader;
+	char              source[65], today[11];
+	sqlite3_stmt     *by_uai, *by_siret, *ins;
+	int               err;        /* first error code of a handler */
+	bool              stop;       /* refused: read no further */
+	/* Start tags in document order (tag_next()). */
+	size_t            scan, scan_bol;
+	unsigned          scan_line;
+	/* Line start cache for the positions of libxml2's errors. */
+	size_t            eline_bol;
+	unsigned          eline;
+	/* Last validity problem: libxml2 may say twice that a value is bad. */
+	unsigned          last_line, last_col;
+	int               last_elem;
+	/* The <achat> being read. */
+	bool              in_achat;
+	int               leaf;                   /* element whose text is read */
+	unsigned          line[CANTINE__E__MAX], col[CANTINE__E__MAX];
+	bool              has[CANTINE__E__MAX];
+	cantine_buf       val[CANTINE__E__MAX];
+	unsigned          labels;
+	unsigned          origins;                /* FRANCE, EUROPE bits seen */
+} xml_in;
+
+/* ---- recognising the format ---- */
+
+static size_t skip_bom_blanks(const char *d, size_t len)
+{
+	size_t i = len >= 3 && memcmp(d, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+
+	while (i < len && (d[i] == ' ' || d[i] == '\t' || d[i] == '\r' || d[i] == '\n'))
+		i++;
+	return i;
+}
+
+bool cantine__purchase_is_xml(const char *data, size_t len)
+{
+	size_t i = skip_bom_blanks(data, len);
+
+	return i < len && data[i] == '<';
+}
+
+bool cantine__purchase_file_is_xml(const char *path)
+{
+	char head[4096];
+	size_t n;
+	FILE *f = fopen(path, "rbe");
+
+	if (!f)
+		return false;
+	n = fread(head, 1, sizeof(head), f);
+	fclose(f);
+	return cantine__purchase_is_xml(head, n);
+}
+
+/* ---- nothing from outside the file ---- */
+
+static unsigned long loads;
+
+unsigned long cantine__purchase_xml_loads(void)
+{
+	return loads;
+}
+
+static xmlParserInputPtr refuse_load(const char *url, const char *id,
+				     xmlParserCtxtPtr ctxt)
+{
+	(void)url;
+	(void)id;
+	(void)ctxt;
+	loads++;
+	return NULL;
+}
+
+/* ---- positions ---- */
+
+/* Column (in characters, from 1) of byte `at` of the line starting at
+ * byte `bol`. */
+static unsigned column_of(const xml_in *s, size_t bol, size_t at)
+{
+	unsigned col = 1;
+	size_t i;
+
+	for (i = bol; i < at; i++)
+		if (((unsigned char)s->data[i] & 0xC0) != 0x80)
+			col++;
+	return col;
+}
+
+/* Move the line count of the start tag scan up to byte `to`. */
+static void scan_to(xml_in *s, size_t to)
+{
+	const char *nl;
+
+	while (s->scan < to && (nl = memchr(s->data + s->scan, '\n', to - s->scan))) {
+		s->scan_line++;
+		s->scan = (size_t)(nl - s->data) + 1;
+		s->scan_bol = s->scan;
+	}
+	s->scan = to;
+}
+
+/* Skip past `end` (a comment's "-->", …) from the scan position. */
+static void scan_past(xml_in *s, const char *end)
+{
+	const char *p = memmem(s->data + s->scan, s->len - s->scan, end, strlen(end));
+
+	scan_to(s, p ? (size_t)(p - s->data) + strlen(end) : s->len);
+}
+
+/*
+ * Line and column of the next start tag of the file.  The reader gives
+ * the elements in document order, and in the part of a file it has read
+ * the next '<' that opens no end tag, comment, CDATA section or
+ * processing instruction opens the next element (a '<' cannot appear
+ * anywhere else), so this finds each element's exact position, which
+ * libxml2 2.9 does not keep (its lines stop at 65535, it has no column).
+ */
+static void tag_next(xml_in *s, unsigned *line, unsigned *col)
+{
+	for (;;) {
+		const char *p = memchr(s->data + s->scan, '<', s->len - s->scan);
+		size_t at, left;
+
+		if (!p) {
+			scan_to(s, s->len);
+			*line = s->scan_line;
+			*col = 0;
+			return;
+		}
+		at = (size_t)(p - s->data);
+		scan_to(s, at);
+		left = s->len - at;
+		if (left >= 4 && memcmp(p, "<!--", 4) == 0)
+			scan_past(s, "-->");
+		else if (left >= 9 && memcmp(p, "<![CDATA[", 9) == 0)
+			scan_past(s, "]]>");
+		else if (left >= 2 && p[1] == '?')
+			scan_past(s, "?>");
+		else if (left >= 2 && (p[1] == '/' || p[1] == '!'))
+			scan_past(s, ">");
+		else {
+			*line = s->scan_line;
+			*col = column_of(s, s->scan_bol, at);
+			scan_to(s, at + 1);
+			return;
+		}
+	}
+}
+
+/* Byte where line `line` starts, from a cache that moves forward (the
+ * errors come in file order); s->len when there is no such line. */
+static size_t line_start(xml_in *s, unsigned line)
+{
+	const char *nl;
+
+	if (line < s->eline || s->eline == 0) {
+		s->eline = 1;
+		s->eline_bol = 0;
+	}
+	while (s->eline < line) {
+		nl = memchr(s->data + s->eline_bol, '\n', s->len - s->eline_bol);
+		if (!nl)
+			return s->len;
+		s->eline_bol = (size_t)(nl - s->data) + 1;
+		s->eline++;
+	}
+	return s->eline_bol;
+}
+
+/* Column of the tag of element `name` (n bytes, any prefix) that
+ * libxml2's error is about: on line `line`, the last start tag (else end
+ * tag, with `ends`) that begins before the parser's position.  0 when not
+ * found. */
+static unsigned tag_column(xml_in *s, unsigned line, const char *name, size_t n,
+			   bool ends)
+{
+	static const char stops[] = " \t\r\n>/";
+	size_t bol = line_start(s, line), eol, i, found = (size_t)-1;
+	unsigned limit = 0;
+	const char *nl;
+
+	if (bol >= s->len || n == 0)
+		return 0;
+	nl = memchr(s->data + bol, '\n', s->len - bol);
+	eol = nl ? (size_t)(nl - s->data) : s->len;
+	if ((unsigned)xmlTextReaderGetParserLineNumber(s->reader) == line)
+		limit = (unsigned)xmlTextReaderGetParserColumnNumber(s->reader);
+	for (i = bol; i < eol; i++) {
+		size_t q, k;
+		if (s->data[i] != '<')
+			continue;
+		/* The qualified name after "<" or "</", and its local part. */
+		q = i + 1 < eol && s->data[i + 1] == '/' ? i + 2 : i + 1;
+		if ((q == i + 2) != ends)
+			continue;
+		for (k = q; k < eol && !memchr(stops, s->data[k], sizeof(stops) - 1); k++)
+			if (s->data[k] == ':')
+				q = k + 1;
+		if (k - q != n || memcmp(s->data + q, name, n) != 0)
+			continue;
+		if (limit && column_of(s, bol, i) >= limit)
+			break;
+		found = i;
+	}
+	return found == (size_t)-1 ? 0 : column_of(s, bol, found);
+}
+
+/* The start tag's column, else the end tag's (an error found at the end
+ * of an element whose start is on another line). */
+static unsigned error_column(xml_in *s, unsigned line, const char *name, size_t n)
+{
+	unsigned col = tag_column(s, line, name, n, false);
+
+	return col ? col : tag_column(s, line, name, n, true);
+}
+
+/* ---- problems ---- */
+
+static int problem_at(xml_in *s, unsigned line, unsigned col, int elem,
+		      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static int problem_at(xml_in *s, unsigned line, unsigned col, int elem,
+		      const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	s->imp.clean = false;
+	va_start(ap, fmt);
+	rc = cantine__problems_add(s->imp.problems, line, col,
+				   elem >= 0 ? cantine__achats_name((cantine__achats_elem)elem)
+					     : NULL, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+/* A problem on element `e` of the current achat, at its start tag. */
+#define PROBLEM(s, e, ...) problem_at((s), (s)->line[e], (s)->col[e], (e), __VA_ARGS__)
+
+/* libxml2's errors, well-formedness (thread-local generic handler) and
+ * XSD validity (the validation context's handler), both here. */
+static void on_error(void *ud, xmlErrorPtr err)
+{
+	xml_in *s = ud;
+	cantine_buf msg = CANTINE_BUF_INIT;
+	const char *name = NULL, *p;
+	unsigned line, col;
+	size_t n = 0;
+	int elem, rc;
+
+	if (!err || err->level == XML_ERR_WARNING || s->err)
+		return;
+	if (err->code == XML_ERR_NO_MEMORY) {
+		s->err = CANTINE_ENOMEM;
+		return;
+	}
+	if ((rc = cantine__achats_error_text(err, &msg, &elem))) {
+		s->err = rc;
+		return;
+	}
+	line = err->line > 0 ? (unsigned)err->line : 0;
+	col = err->int2 > 0 ? (unsigned)err->int2 : 0;
+	if (err->domain == XML_FROM_SCHEMASV) {
+		if ((p = err->message ? strstr(err->message, "Element '") : NULL)) {
+			p += 9;
+			if (*p == '{' && strchr(p, '}'))
+				p = strchr(p, '}') + 1;
+			name = p;
+			n = strcspn(p, "'");
+		}
+		col = name ? error_column(s, line, name, n) : 0;
+		/* The same bad value said twice (a facet, then the type). */
+		if (line == s->last_line && col == s->last_col && elem == s->last_elem &&
+		    elem >= CANTINE__E_UAI) {
+			cantine_buf_dispose(&msg);
+			return;
+		}
+		s->last_line = line;
+		s->last_col = col;
+		s->last_elem = elem;
+	}
+	if (problem_at(s, line, col, elem, "%s", msg.ptr))
+		s->err = CANTINE_ENOMEM;
+	cantine_buf_dispose(&msg);
+}
+
+/* ---- the prolog ---- */
+
+/*
+ * Refuse a DOCTYPE before libxml2 reads it: an internal subset may
+ * declare entities (billion laughs), an external one points outside the
+ * file.  Skips the byte-order mark, blanks, the XML declaration, comments
+ * and processing instructions up to the root element; libxml2 refuses
+ * anything else there before it could reach a DOCTYPE.  Returns 1 when
+ * refused (reported), 0, or ENOMEM.
+ */
+static int refuse_doctype(xml_in *s)
+{
+	const char *d = s->data;
+	size_t i = skip_bom_blanks(d, s->len), bol = 0;
+	unsigned line = 1;
+	const char *end, *nl;
+
+	while (i + 1 < s->len && d[i] == '<') {
+		size_t skip;
+
+		if (i + 4 <= s->len && memcmp(d + i, "<!--", 4) == 0) {
+			end = memmem(d + i + 4, s->len - i - 4, "-->", 3);
+			skip = 3;
+		} else if (d[i + 1] == '?') {
+			end = memmem(d + i + 2, s->len - i - 2, "?>", 2);
+			skip = 2;
+		} else {
+			break;
+		}
+		if (!end)
+			return 0; /* unterminated: libxml2 says so */
+		i = (size_t)(end - d) + skip;
+		while (i < s->len && (d[i] == ' ' || d[i] == '\t' || d[i] == '\r' ||
+				      d[i] == '\n'))
+			i++;
+	}
+	if (!(i + 1 < s->len && d[i] == '<' && d[i + 1] == '!'))
+		return 0;
+	for (end = d; (nl = memchr(end, '\n', (size_t)(d + i - end))); end = nl + 1) {
+		line++;
+		bol = (size_t)(nl - d) + 1;
+	}
+	s->stop = true;
+	return problem_at(s, line, column_of(s, bol, i), -1, "déclaration de type de "
+		"document (<!DOCTYPE …>) refusée : un fichier d'achats n'a pas de DTD, et "
+		"une DTD peut faire lire d'autres fichiers ou déclarer des entités ; "
+		"supprimez-la, le fichier est vérifié avec le schéma achats.xsd")
+		? CANTINE_ENOMEM : 1;
+}
+
+/* ---- one purchase ---- */
+
+static const char *val(const xml_in *s, int e)
+{
+	return s->val[e].size ? s->val[e].ptr : "";
+}
+
+static void begin_achat(xml_in *s)
+{
+	int e;
+
+	s->in_achat = true;
+	s->leaf = -1;
+	s->labels = 0;
+	s->origins = 0;
+	for (e = 0; e < CANTINE__E__MAX; e++) {
+		s->has[e] = false;
+		s->val[e].size = 0;
+	}
+}
+
+/* Surrounding XML blanks are not part of a value (the XSD types collapse
+ * them, and the CSV importer trims its cells). */
+static void trim(cantine_buf *b)
+{
+	size_t i = 0, n = b->size;
+
+	while (n > 0 && strchr(" \t\r\n", b->ptr[n - 1]))
+		n--;
+	while (i < n && strchr(" \t\r\n", b->ptr[i]))
+		i++;
+	if (i > 0)
+		memmove(b->ptr, b->ptr + i, n - i);
+	b->size = n - i;
+	if (b->ptr)
+		b->ptr[b->size] = '\0';
+}
+
+/* The end of a field: the repeated ones are gathered now.  A value the
+ * XSD refused is left out silently (the XSD said it). */
+static void end_leaf(xml_in *s)
+{
+	int e = s->leaf, c;
+
+	s->leaf = -1;
+	if (e < 0)
+		return;
+	trim(&s->val[e]);
+	if (e == CANTINE__E_LABEL &&
+	    (c = cantine__characteristic_code_parse(val(s, e), ~0u)) >= 0 &&
+	    c != CANTINE_CHAR_FRANCE && c != CANTINE_CHAR_EUROPE &&
+	    c != CANTINE_CHAR_CIRCUIT_COURT && c != CANTINE_CHAR_LOCAL)
+		s->labels |= 1u << c;
+	if (e == CANTINE__E_ORIGINE && !strcmp(val(s, e), "FRANCE"))
+		s->origins |= 1u << CANTINE_CHAR_FRANCE;
+	if (e == CANTINE__E_ORIGINE && !strcmp(val(s, e), "EUROPE"))
+		s->origins |= 1u << CANTINE_CHAR_EUROPE;
+}
+
+/* xs:boolean: 1 true, 0 false or absent, -1 refused by the XSD. */
+static int boolean(const xml_in *s, int e)
+{
+	const char *v = val(s, e);
+
+	if (!s->has[e] || !strcmp(v, "false") || !strcmp(v, "0"))
+		return 0;
+	return !strcmp(v, "true") || !strcmp(v, "1") ? 1 : -1;
+}
+
+/* The establishment by UAI or SIRET: its id, or 0 (reported when the XSD
+ * did not already refuse the value). */
+static int find_etab(xml_in *s, int64_t *id)
+{
+	bool uai = s->has[CANTINE__E_UAI];
+	int e = uai ? CANTINE__E_UAI : CANTINE__E_SIRET;
+	const char *v = val(s, e);
+	sqlite3_stmt *st = uai ? s->by_uai : s->by_siret;
+	int step;
+
+	*id = 0;
+	if (!s->has[e])
+		return 0;
+	/* The XSD checked the shape (7 digits and a letter, 14 digits). */
+	if (uai ? strlen(v) != 8 || strspn(v, "0123456789") != 7 || v[7] < 'A' || v[7] > 'Z'
+		: strlen(v) != 14 || strspn(v, "0123456789") != 14)
+		return 0;
+	if (uai ? cantine_uai_check(v) != 0 : cantine_siret_check(v) != 0)
+		return PROBLEM(s, e, uai
+			? "« %s » n'est pas un UAI valide : la lettre de contrôle ne correspond "
+			  "pas aux chiffres ; corrigez l'UAI du collège"
+			: "« %s » n'est pas un SIRET valide : la clé de contrôle ne correspond "
+			  "pas ; corrigez le SIRET du collège", v);
+	sqlite3_reset(st);
+	sqlite3_bind_text(st, 1, v, -1, SQLITE_TRANSIENT);
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		return 0;
+	}
+	if (step != SQLITE_DONE)
+		return cantine__store_err(s->imp.ctx, "recherche d'un établissement");
+	/* ma-cantine: "Une cantine avec le siret « X » n'existe pas" (DOMAIN
+	 * Part B §2.2). */
+	return PROBLEM(s, e, uai
+		? "aucun établissement de la base n'a l'UAI « %s » ; importez d'abord le "
+		  "fichier etablissements, ou corrigez l'UAI"
+		: "aucun établissement de la base n'a le SIRET « %s » ; ajoutez ce SIRET au "
+		  "collège dans le fichier etablissements (colonne siret) et importez-le, ou "
+		  "corrigez le numéro", v);
+}
+
+/* Check the <achat> that just ended against the rules the XSD cannot
+ * say; write it while the file has no problem. */
+static int end_achat(xml_in *s)
+{
+	cantine_purchase p = { .supplier = "", .local = CANTINE_LOCAL_NONE };
+	int64_t etab = 0;
+	bool ok = true;
+	int rc, y, m, d, f, b, l;
+
+	s->in_achat = false;
+	s->imp.stats.rows++;
+	if ((rc = find_etab(s, &etab)) < 0)
+		return rc;
+	ok = etab != 0;
+
+	/* A day that exists (the XSD checked it) and not after today
+	 * (ma-cantine data/validators/purchase.py; DOMAIN Part B §1.1). */
+	p.date = val(s, CANTINE__E_DATE);
+	if (!cantine__date_parse(p.date, &y, &m, &d)) {
+		ok = false;
+	} else if (strcmp(p.date, s->today) > 0) {
+		ok = false;
+		if ((rc = PROBLEM(s, CANTINE__E_DATE, "la date « %s » est dans le futur "
+				  "(aujourd'hui : %s) : un achat ne peut pas être daté après "
+				  "aujourd'hui ; corrigez la date", p.date, s->today)))
+			return rc;
+	}
+	p.supplier = val(s, CANTINE__E_FOURNISSEUR);
+	p.description = val(s, CANTINE__E_DESCRIPTION);
+	if (!*p.description)
+		ok = false;
+	if ((f = cantine__family_code_parse(val(s, CANTINE__E_FAMILLE))) < 0)
+		ok = false;
+	else
+		p.family = (cantine_family)f;
+	p.characteristics = s->labels | s->origins;
+	/* FRANCE and EUROPE never together (DOMAIN Part B §1.2; the XSD
+	 * allows one <origine>, this says it when there were two). */
+	if ((s->origins & (1u << CANTINE_CHAR_FRANCE)) &&
+	    (s->origins & (1u << CANTINE_CHAR_EUROPE))) {
+		ok = false;
+		if ((rc = PROBLEM(s, CANTINE__E_ORIGINE, "les caractéristiques EUROPE et FRANCE "
+				  "ne peuvent pas être sélectionnées en même temps ; gardez "
+				  "l'origine du produit seulement")))
+			return rc;
+	}
+	if ((b = boolean(s, CANTINE__E_CIRCUIT_COURT)) < 0)
+		ok = false;
+	else if (b)
+		p.characteristics |= 1u << CANTINE_CHAR_CIRCUIT_COURT;
+	if ((b = boolean(s, CANTINE__E_LOCAL)) < 0)
+		ok = false;
+	else if (b)
+		p.characteristics |= 1u << CANTINE_CHAR_LOCAL;
+
+	/* definition_local only for a local purchase, km only with KM
+	 * (ma-cantine's import messages, DOMAIN Part B §2.2). */
+	l = s->has[CANTINE__E_DEFINITION_LOCAL]
+		? cantine__local_code_parse(val(s, CANTINE__E_DEFINITION_LOCAL))
+		: CANTINE_LOCAL_NONE;
+	if (l < 0) {
+		ok = false; /* the XSD said it */
+	} else if (l != CANTINE_LOCAL_NONE && b == 0) {
+		ok = false;
+		if ((rc = PROBLEM(s, CANTINE__E_DEFINITION_LOCAL, "la caractéristique LOCAL "
+				  "n'est pas sélectionnée : definition_local doit être absent ; "
+				  "écrivez <local>true</local> si l'achat est local, sinon "
+				  "supprimez <definition_local>")))
+			return rc;
+	} else {
+		p.local = (cantine_local)l;
+	}
+	if (s->has[CANTINE__E_KM] && l >= 0) {
+		const char *k = val(s, CANTINE__E_KM);
+		long n = 0;
+		size_t i;
+
+		for (i = 0; k[i] >= '0' && k[i] <= '9' && n <= 100000; i++)
+			n = n * 10 + (k[i] - '0');
+		if (k[i] || n < 1 || n > 100000) {
+			ok = false; /* the XSD said it */
+		} else if (l != CANTINE_LOCAL_KM) {
+			ok = false;
+			if ((rc = PROBLEM(s, CANTINE__E_KM, "la distance en km doit être absente "
+					  "lorsque la définition de local n'est pas KM ; écrivez "
+					  "<definition_local>KM</definition_local> (achat local), ou "
+					  "supprimez <km>")))
+				return rc;
+		} else {
+			p.local_km = (int)n;
+		}
+	}
+	/* Euros with at most two decimals (the XSD checked it): cents, no
+	 * floating point. */
+	if (cantine__price_parse(val(s, CANTINE__E_MONTANT_HT), &p.amount_cents) !=
+	    CANTINE__PRICE_OK)
+		ok = false;
+	if (!ok || !s->imp.clean)
+		return 0;
+	if ((rc = cantine__purchase_insert(s->imp.ctx, s->ins, etab, &p, s->source)))
+		return rc;
+	s->imp.stats.inserted++;
+	return 0;
+}
+
+/* ---- reading ---- */
+
+/* A node that may not be in a purchase file (only reachable through a
+ * DOCTYPE, which refuse_doctype() already refused). */
+static int refuse_node(xml_in *s, int type)
+{
+	unsigned line = (unsigned)xmlTextReaderGetParserLineNumber(s->reader);
+
+	s->stop = true;
+	return problem_at(s, line, 0, -1, type == XML_READER_TYPE_DOCUMENT_TYPE
+		? "déclaration de type de document (<!DOCTYPE …>) refusée : un fichier "
+		  "d'achats n'a pas de DTD ; supprimez-la"
+		: "référence à une entité refusée : un fichier d'achats n'en a pas ; "
+		  "écrivez le texte lui-même") ? CANTINE_ENOMEM : 0;
+}
+
+static int on_element(xml_in *s)
+{
+	const xmlChar *ns = xmlTextReaderConstNamespaceUri(s->reader);
+	const char *local = (const char *)xmlTextReaderConstLocalName(s->reader);
+	int depth = xmlTextReaderDepth(s->reader), e = -1;
+	bool empty = xmlTextReaderIsEmptyElement(s->reader) == 1;
+	unsigned line, col;
+
+	tag_next(s, &line, &col);
+	if (ns && local && !strcmp((const char *)ns, CANTINE__ACHATS_NS))
+		e = cantine__achats_elem_parse(local, strlen(local));
+	if (depth == 1 && e == CANTINE__E_ACHAT) {
+		begin_achat(s);
+		s->line[e] = line;
+		s->col[e] = col;
+		return empty ? end_achat(s) : 0;
+	}
+	end_leaf(s); /* an element inside a field: the XSD says it */
+	if (depth == 2 && s->in_achat && e >= CANTINE__E_UAI) {
+		s->leaf = e;
+		s->has[e] = true;
+		s->val[e].size = 0;
+		s->line[e] = line;
+		s->col[e] = col;
+		if (empty)
+			end_leaf(s);
+	}
+	return 0;
+}
+
+static int read_all(xml_in *s)
+{
+	int rc, type, depth, more = 0;
+
+	while (!s->stop && !s->err && (more = xmlTextReaderRead(s->reader)) == 1) {
+		type = xmlTextReaderNodeType(s->reader);
+		depth = xmlTextReaderDepth(s->reader);
+		switch (type) {
+		case XML_READER_TYPE_ELEMENT:
+			rc = on_element(s);
+			break;
+		case XML_READER_TYPE_TEXT:
+		case XML_READER_TYPE_CDATA:
+		case XML_READER_TYPE_WHITESPACE:
+		case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+			rc = 0;
+			if (s->leaf >= 0 && depth == 3) {
+				const char *v = (const char *)xmlTextReaderConstValue(s->reader);
+				if (v && cantine__buf_puts(&s->val[s->leaf], v))
+					rc = CANTINE_ENOMEM;
+			}
+			break;
+		case XML_READER_TYPE_END_ELEMENT:
+			rc = 0;
+			if (depth == 2)
+				end_leaf(s);
+			else if (depth == 1 && s->in_achat)
+				rc = end_achat(s);
+			break;
+		case XML_READER_TYPE_DOCUMENT_TYPE:
+		case XML_READER_TYPE_ENTITY_REFERENCE:
+		case XML_READER_TYPE_ENTITY:
+		case XML_READER_TYPE_NOTATION:
+			rc = refuse_node(s, type);
+			break;
+		default:
+			rc = 0;
+			break;
+		}
+		if (rc < 0)
+			return rc;
+	}
+	if (s->err)
+		return s->err;
+	/* -1: libxml2 stopped on an error it reported (well-formedness). */
+	if (s->imp.clean && !s->stop && more < 0)
+		return problem_at(s, 0, 0, -1, "le fichier XML n'a pas pu être lu jusqu'au "
+				  "bout ; vérifiez qu'il est complet") ? CANTINE_ENOMEM : 0;
+	if (s->imp.clean && s->imp.stats.rows == 0)
+		return problem_at(s, 0, 0, -1, "le fichier n'a aucun achat : ajoutez un "
+				  "élément <achat> par achat dans <achats>") ? CANTINE_ENOMEM : 0;
+	return 0;
+}
+
+/* Parse the embedded XSD (a bug if it fails: a library message). */
+static int load_schema(xml_in *s, xmlSchemaPtr *schema)
+{
+	xmlSchemaParserCtxtPtr pc = xmlSchemaNewMemParserCtxt(cantine__achats_xsd,
+							      (int)cantine__achats_xsd_size);
+
+	*schema = pc ? xmlSchemaParse(pc) : NULL;
+	xmlSchemaFreeParserCtxt(pc);
+	if (!*schema)
+		return cantine__seterr(s->imp.ctx, CANTINE_ERROR, "le schéma achats.xsd "
+				       "intégré à la bibliothèque n'a pas pu être chargé");
+	return 0;
+}
+
+/* Read and check the whole file, writing while it is clean. */
+static int run(xml_in *s)
+{
+	xmlExternalEntityLoader old_loader;
+	cantine__xml_handlers old;
+	xmlSchemaPtr schema = NULL;
+	xmlSchemaValidCtxtPtr valid = NULL;
+	int rc;
+
+	cantine__sha256_hex(s->data, s->len, s->source);
+	if ((rc = cantine__purchase_check_source(&s->imp, s->source)) || !s->imp.clean)
+		return rc;
+	if (s->len > MAX_FILE_SIZE)
+		return problem_at(s, 0, 0, -1, "le fichier dépasse 256 Mio ; découpez-le en "
+				  "plusieurs fichiers") ? CANTINE_ENOMEM : 0;
+	if ((rc = refuse_doctype(s)))
+		return rc < 0 ? rc : 0;
+	if ((rc = cantine__prepare(s->imp.ctx, &s->by_uai, "SELECT id FROM etab WHERE uai = ?1")) ||
+	    (rc = cantine__prepare(s->imp.ctx, &s->by_siret,
+				   "SELECT id FROM etab WHERE siret = ?1")) ||
+	    (rc = cantine__purchase_insert_prepare(s->imp.ctx, &s->ins)))
+		return rc;
+
+	xmlInitParser();
+	old_loader = xmlGetExternalEntityLoader();
+	xmlSetExternalEntityLoader(refuse_load);
+	cantine__xml_handlers_set(&old, on_error, s);
+	if ((rc = load_schema(s, &schema)) == 0) {
+		/* NONET; never NOENT, DTDLOAD, DTDATTR, DTDVALID nor XINCLUDE;
+		 * UTF-8 whatever the declaration says. */
+		s->reader = xmlReaderForMemory(s->data, (int)s->len, NULL, "UTF-8",
+					       XML_PARSE_NONET | XML_PARSE_IGNORE_ENC);
+		valid = xmlSchemaNewValidCtxt(schema);
+		if (!s->reader || !valid) {
+			rc = CANTINE_ENOMEM;
+		} else {
+			xmlSchemaSetValidStructuredErrors(valid, on_error, s);
+			if (xmlTextReaderSchemaValidateCtxt(s->reader, valid, 0) != 0)
+				rc = cantine__seterr(s->imp.ctx, CANTINE_ERROR, "la validation "
+						     "par le schéma achats.xsd n'a pas pu démarrer");
+			else
+				rc = read_all(s);
+		}
+	}
+	xmlFreeTextReader(s->reader);
+	s->reader = NULL;
+	xmlSchemaFreeValidCtxt(valid);
+	xmlSchemaFree(schema);
+	cantine__xml_handlers_restore(&old);
+	xmlSetExternalEntityLoader(old_loader);
+	return rc;
+}
+
+int cantine__import_purchases_xml(cantine_ctx *ctx, const char *name, const char *data,
+				  size_t len, const char *path, cantine_problems **problems,
+				  cantine_import_stats *stats)
+{
+	static const cantine__kind_ops ops = { 0 };
+	xml_in *s;
+	char *owned = NULL;
+	bool began = false;
+	int rc, e;
+
+	if (problems)
+		*problems = NULL;
+	if (stats)
+		memset(stats, 0, sizeof(*stats));
+	if (!(s = cantine__calloc(1, sizeof(*s))))
+		return cantine__seterr(ctx, CANTINE_ENOMEM, "mémoire insuffisante");
+	cantine__purchase_today(s->today);
+	s->scan_line = 1;
+	s->leaf = -1;
+	s->last_elem = -1;
+	if ((rc = cantine__import_init(&s->imp, ctx, &ops, name))) {
+		cantine__free(s);
+		return rc;
+	}
+	if (path && (rc = cantine__read_file(&s->imp, path, &owned, &len)) == 0)
+		data = owned;
+	s->data = data;
+	s->len = len;
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+		s->scan = s->scan_bol = 3;
+	if (rc == 0 && (rc = cantine__begin(ctx)) == 0) {
+		began = true;
+		rc = run(s);
+	}
+	sqlite3_finalize(s->by_uai);
+	sqlite3_finalize(s->by_siret);
+	sqlite3_finalize(s->ins);
+	for (e = 0; e < CANTINE__E__MAX; e++)
+		cantine_buf_dispose(&s->val[e]);
+	rc = cantine__import_end(&s->imp, rc, began, name,
+				 cantine_problems_total(s->imp.problems), "problème",
+				 "aucun achat n'a été importé (la base n'a pas changé)", problems);
+	if (rc == 0 && stats)
+		*stats = s->imp.stats;
+	cantine__free(owned);
+	cantine__free(s);
+	return rc;
+}
