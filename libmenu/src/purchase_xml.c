@@ -806,6 +806,9 @@ int cantine__import_purchases_xml(cantine_ctx *ctx, const char *name, const char
 	sqlite3_finalize(s->ins);
 	for (e = 0; e < CANTINE__E__MAX; e++)
 		cantine_buf_dispose(&s->val[e]);
+	/* libxml2 validates ahead of the elements read: its problems and
+	 * those of the rules come in two streams. */
+	cantine__problems_sort(s->imp.problems);
 	rc = cantine__import_end(&s->imp, rc, began, name,
 				 cantine_problems_total(s->imp.problems), "problème",
 				 "aucun achat n'a été importé (la base n'a pas changé)", problems);

@@ -89,20 +89,20 @@ static bool message_element(const char *msg, const char **name, size_t *n, bool 
 }
 
 /* libxml2's "Expected is ( {ns}a )" or "Expected is one of ( {ns}a,
- * {ns}b )" as "<a>" or "<a>, <b> ou <c>".  *single: the one element
- * expected, or -1. */
-static int expected_list(const char *msg, cantine_buf *out, int *single)
+ * {ns}b )" as "<a>" or "<a>, <b> ou <c>" (empty when there is none);
+ * *mask gets the bits 1 << element of the format's elements in it. */
+static int expected_list(const char *msg, cantine_buf *out, unsigned *mask)
 {
 	const char *p = strstr(msg, "Expected is "), *end;
 	size_t count = 0;
-	int rc = 0;
+	int rc = 0, e;
 
-	*single = -1;
+	*mask = 0;
 	if (!p || !(p = strchr(p, '(')) || !(end = strchr(p, ')')))
-		return cantine__buf_puts(out, "(rien)");
+		return 0;
 	p++;
 	while (p < end && rc == 0) {
-		const char *item, *stop;
+		const char *item, *stop, *q;
 		size_t n;
 
 		while (p < end && (*p == ' ' || *p == ','))
@@ -116,17 +116,15 @@ static int expected_list(const char *msg, cantine_buf *out, int *single)
 		if (*item == '{' && memchr(item, '}', (size_t)(stop - item)))
 			item = (const char *)memchr(item, '}', (size_t)(stop - item)) + 1;
 		n = (size_t)(stop - item);
-		/* "a, b ou c": the separator before an item depends on whether
-		 * it is the last one. */
-		if (count > 0) {
-			const char *q = stop;
-			while (q < end && (*q == ' ' || *q == ','))
-				q++;
+		/* "a, b ou c": the separator depends on what follows. */
+		for (q = stop; q < end && (*q == ' ' || *q == ','); q++)
+			;
+		if (count > 0)
 			rc = cantine__buf_puts(out, q >= end ? " ou " : ", ");
-		}
 		if (rc == 0)
 			rc = cantine__buf_printf(out, "<%.*s>", (int)n, item);
-		*single = count == 0 ? cantine__achats_elem_parse(item, n) : -1;
+		if ((e = cantine__achats_elem_parse(item, n)) >= 0)
+			*mask |= 1u << e;
 		count++;
 		p = stop;
 	}
@@ -216,37 +214,56 @@ static int bad_value(const xmlError *err, int e, const char *v, cantine_buf *out
 	return cantine__buf_printf(out, " n'est pas %s", wanted[e] ? wanted[e] : "permis ici");
 }
 
+/* The first required element of `mask` that comes before element `e`
+ * in an achat, or -1. */
+static int missing_before(unsigned mask, int e)
+{
+	int m;
+
+	for (m = CANTINE__E_UAI; m < e && m < CANTINE__E__MAX; m++)
+		if ((mask & (1u << m)) && required(m))
+			return m;
+	return -1;
+}
+
 /* An element that is not where it is, or a missing one. */
 static int bad_content(const xmlError *err, int e, const char *name, size_t n,
 		       bool ours, cantine_buf *out)
 {
 	cantine_buf exp = CANTINE_BUF_INIT;
-	int single, rc;
+	unsigned mask;
+	int m, rc;
 
-	if ((rc = expected_list(err->message, &exp, &single)))
+	if ((rc = expected_list(err->message, &exp, &mask)))
 		goto done;
 	if (strstr(err->message, "Missing child element")) {
 		rc = cantine__buf_printf(out, "il manque %s%s dans <%.*s> : un achat contient, "
-			"dans cet ordre, " ORDER, single >= 0 ? "l'élément " : "l'un des "
-			"éléments ", exp.ptr, (int)n, name);
+			"dans cet ordre, " ORDER, strstr(err->message, "one of")
+			? "l'un des éléments " : "l'élément ", exp.size ? exp.ptr : "?",
+			(int)n, name);
 	} else if (e < 0 && !ours && cantine__achats_elem_parse(name, n) >= 0) {
 		rc = cantine__buf_printf(out, "l'élément <%.*s> n'est pas dans l'espace de noms "
 			"du format : déclarez-le une fois sur la racine, <achats xmlns=\""
 			CANTINE__ACHATS_NS "\">, et n'utilisez pas de préfixe", (int)n, name);
 	} else if (e < 0) {
 		rc = cantine__buf_printf(out, "élément <%.*s> inconnu : ce format n'a pas cet "
-			"élément ; on attend ici %s (un achat contient, dans cet ordre, " ORDER
-			")", (int)n, name, exp.ptr);
-	} else if (single >= 0 && required(single) && single < e) {
-		rc = cantine__buf_printf(out, "il manque l'élément %s, obligatoire, avant "
-			"<%.*s> : un achat contient, dans cet ordre, " ORDER, exp.ptr, (int)n,
-			name);
+			"élément ; %s%s (un achat contient, dans cet ordre, " ORDER ")",
+			(int)n, name, exp.size ? "on attend ici " : "supprimez-le",
+			exp.size ? exp.ptr : "");
+	} else if ((m = missing_before(mask, e)) >= 0) {
+		rc = cantine__buf_printf(out, "il manque l'élément <%s>%s, obligatoire, avant "
+			"<%.*s> : un achat contient, dans cet ordre, " ORDER,
+			cantine__achats_name((cantine__achats_elem)m),
+			m == CANTINE__E_UAI && (mask & (1u << CANTINE__E_SIRET)) ? " (ou <siret>)"
+			: "", (int)n, name);
 	} else {
 		rc = cantine__buf_printf(out, "l'élément <%.*s> n'est pas attendu ici : il est "
-			"en double ou n'est pas à sa place%s ; on attend ici %s (un achat "
-			"contient, dans cet ordre, " ORDER ")", (int)n, name,
+			"en double ou n'est pas à sa place%s ; %s%s (un achat contient, dans "
+			"cet ordre, " ORDER ")", (int)n, name,
 			e == CANTINE__E_ORIGINE ? " (une seule origine par achat : FRANCE ou "
-			"EUROPE, jamais les deux)" : "", exp.ptr);
+			"EUROPE, jamais les deux)" : "",
+			exp.size ? "on attend ici " : "rien n'est attendu après lui",
+			exp.size ? exp.ptr : "");
 	}
 done:
 	cantine_buf_dispose(&exp);
