@@ -33,6 +33,7 @@
  * context and crashes once the XSD validator is plugged in.
  */
 #include <string.h>
+#include <sys/stat.h>
 
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
@@ -53,12 +54,11 @@ typedef struct xml_in {
 	sqlite3_stmt     *by_uai, *by_siret, *ins;
 	int               err;        /* first error code of a handler */
 	bool              stop;       /* refused: read no further */
-	/* Start tags in document order (tag_next()). */
-	size_t            scan, scan_bol;
-	unsigned          scan_line;
-	/* Line start cache for the positions of libxml2's errors. */
-	size_t            eline_bol;
-	unsigned          eline;
+	/* Start tags in document order (tag_next()): the scan is at byte
+	 * `scan` of line `scan_line`; byte `col_at` is in column
+	 * `scan_col`. */
+	size_t            scan, col_at;
+	unsigned          scan_line, scan_col;
 	/* Last validity problem: libxml2 may say twice that a value is bad. */
 	unsigned          last_line, last_col;
 	int               last_elem;
@@ -93,10 +93,12 @@ bool cantine__purchase_is_xml(const char *data, size_t len)
 bool cantine__purchase_file_is_xml(const char *path)
 {
 	char head[4096];
+	struct stat sb;
 	size_t n;
-	FILE *f = fopen(path, "rbe");
+	FILE *f;
 
-	if (!f)
+	/* Not a FIFO or a device: opening one could block. */
+	if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode) || !(f = fopen(path, "rbe")))
 		return false;
 	n = fread(head, 1, sizeof(head), f);
 	fclose(f);
@@ -124,20 +126,18 @@ static xmlParserInputPtr refuse_load(const char *url, const char *id,
 
 /* ---- positions ---- */
 
-/* Column (in characters, from 1) of byte `at` of the line starting at
- * byte `bol`. */
-static unsigned column_of(const xml_in *s, size_t bol, size_t at)
+/* Number of characters in data[from..to): UTF-8 lead bytes. */
+static unsigned chars(const xml_in *s, size_t from, size_t to)
 {
-	unsigned col = 1;
-	size_t i;
+	unsigned n = 0;
 
-	for (i = bol; i < at; i++)
-		if (((unsigned char)s->data[i] & 0xC0) != 0x80)
-			col++;
-	return col;
+	for (; from < to; from++)
+		if (((unsigned char)s->data[from] & 0xC0) != 0x80)
+			n++;
+	return n;
 }
 
-/* Move the line count of the start tag scan up to byte `to`. */
+/* Move the scan forward to byte `to`, counting lines. */
 static void scan_to(xml_in *s, size_t to)
 {
 	const char *nl;
@@ -145,7 +145,8 @@ static void scan_to(xml_in *s, size_t to)
 	while (s->scan < to && (nl = memchr(s->data + s->scan, '\n', to - s->scan))) {
 		s->scan_line++;
 		s->scan = (size_t)(nl - s->data) + 1;
-		s->scan_bol = s->scan;
+		s->col_at = s->scan;
+		s->scan_col = 1;
 	}
 	s->scan = to;
 }
@@ -165,6 +166,7 @@ static void scan_past(xml_in *s, const char *end)
  * processing instruction opens the next element (a '<' cannot appear
  * anywhere else), so this finds each element's exact position, which
  * libxml2 2.9 does not keep (its lines stop at 65535, it has no column).
+ * The scan only moves forward: the whole file costs one pass.
  */
 static void tag_next(xml_in *s, unsigned *line, unsigned *col)
 {
@@ -190,79 +192,69 @@ static void tag_next(xml_in *s, unsigned *line, unsigned *col)
 		else if (left >= 2 && (p[1] == '/' || p[1] == '!'))
 			scan_past(s, ">");
 		else {
+			s->scan_col += chars(s, s->col_at, at);
+			s->col_at = at;
 			*line = s->scan_line;
-			*col = column_of(s, s->scan_bol, at);
+			*col = s->scan_col;
 			scan_to(s, at + 1);
 			return;
 		}
 	}
 }
 
-/* Byte where line `line` starts, from a cache that moves forward (the
- * errors come in file order); s->len when there is no such line. */
-static size_t line_start(xml_in *s, unsigned line)
-{
-	const char *nl;
+/* How far back from the parser's position a tag is looked for. */
+#define TAG_WINDOW 4096
 
-	if (line < s->eline || s->eline == 0) {
-		s->eline = 1;
-		s->eline_bol = 0;
-	}
-	while (s->eline < line) {
-		nl = memchr(s->data + s->eline_bol, '\n', s->len - s->eline_bol);
-		if (!nl)
-			return s->len;
-		s->eline_bol = (size_t)(nl - s->data) + 1;
-		s->eline++;
-	}
-	return s->eline_bol;
-}
-
-/* Column of the tag of element `name` (n bytes, any prefix) that
- * libxml2's error is about: on line `line`, the last start tag (else end
- * tag, with `ends`) that begins before the parser's position.  0 when not
- * found. */
-static unsigned tag_column(xml_in *s, unsigned line, const char *name, size_t n,
-			   bool ends)
+/* The last tag of element `name` (n bytes, any prefix; an end tag with
+ * `end`) in data[from..to), or (size_t)-1. */
+static size_t tag_before(const xml_in *s, size_t from, size_t to, const char *name,
+			 size_t n, bool end)
 {
 	static const char stops[] = " \t\r\n>/";
-	size_t bol = line_start(s, line), eol, i, found = (size_t)-1;
-	unsigned limit = 0;
-	const char *nl;
+	const char *p;
 
-	if (bol >= s->len || n == 0)
-		return 0;
-	nl = memchr(s->data + bol, '\n', s->len - bol);
-	eol = nl ? (size_t)(nl - s->data) : s->len;
-	if ((unsigned)xmlTextReaderGetParserLineNumber(s->reader) == line)
-		limit = (unsigned)xmlTextReaderGetParserColumnNumber(s->reader);
-	for (i = bol; i < eol; i++) {
-		size_t q, k;
-		if (s->data[i] != '<')
+	while (to > from && (p = memrchr(s->data + from, '<', to - from))) {
+		size_t at = (size_t)(p - s->data), q = at + 1, k;
+
+		to = at;
+		if ((q < s->len && s->data[q] == '/') != end)
 			continue;
-		/* The qualified name after "<" or "</", and its local part. */
-		q = i + 1 < eol && s->data[i + 1] == '/' ? i + 2 : i + 1;
-		if ((q == i + 2) != ends)
-			continue;
-		for (k = q; k < eol && !memchr(stops, s->data[k], sizeof(stops) - 1); k++)
+		q += end;
+		for (k = q; k < s->len && !memchr(stops, s->data[k], sizeof(stops) - 1); k++)
 			if (s->data[k] == ':')
 				q = k + 1;
-		if (k - q != n || memcmp(s->data + q, name, n) != 0)
-			continue;
-		if (limit && column_of(s, bol, i) >= limit)
-			break;
-		found = i;
+		if (k - q == n && memcmp(s->data + q, name, n) == 0)
+			return at;
 	}
-	return found == (size_t)-1 ? 0 : column_of(s, bol, found);
+	return (size_t)-1;
 }
 
-/* The start tag's column, else the end tag's (an error found at the end
- * of an element whose start is on another line). */
-static unsigned error_column(xml_in *s, unsigned line, const char *name, size_t n)
+/*
+ * Column of the tag of element `name` that libxml2's validity error is
+ * about.  The validator runs as the parser reads, right after the tag
+ * that ends what it checks: from the parser's byte position and column,
+ * look back for the element's start tag (else its end tag) on the same
+ * line.  0 when not found.
+ */
+static unsigned error_column(xml_in *s, const char *name, size_t n)
 {
-	unsigned col = tag_column(s, line, name, n, false);
+	long consumed = xmlTextReaderByteConsumed(s->reader);
+	int pcol = xmlTextReaderGetParserColumnNumber(s->reader);
+	size_t to, from, at;
+	bool end;
 
-	return col ? col : tag_column(s, line, name, n, true);
+	if (consumed <= 0 || pcol <= 0 || n == 0)
+		return 0;
+	to = (size_t)consumed < s->len ? (size_t)consumed : s->len;
+	from = to > TAG_WINDOW ? to - TAG_WINDOW : 0;
+	for (end = false; ; end = true) {
+		at = tag_before(s, from, to, name, n, end);
+		if (at != (size_t)-1 && !memchr(s->data + at, '\n', to - at) &&
+		    chars(s, at, to) < (unsigned)pcol)
+			return (unsigned)pcol - chars(s, at, to);
+		if (end)
+			return 0;
+	}
 }
 
 /* ---- problems ---- */
@@ -318,7 +310,7 @@ static void on_error(void *ud, xmlErrorPtr err)
 			name = p;
 			n = strcspn(p, "'");
 		}
-		col = name ? error_column(s, line, name, n) : 0;
+		col = name ? error_column(s, name, n) : 0;
 		/* The same bad value said twice (a facet, then the type). */
 		if (line == s->last_line && col == s->last_col && elem == s->last_elem &&
 		    elem >= CANTINE__E_UAI) {
@@ -376,8 +368,10 @@ static int refuse_doctype(xml_in *s)
 		line++;
 		bol = (size_t)(nl - d) + 1;
 	}
+	if (bol == 0 && s->len >= 3 && memcmp(d, "\xEF\xBB\xBF", 3) == 0)
+		bol = 3;
 	s->stop = true;
-	return problem_at(s, line, column_of(s, bol, i), -1, "déclaration de type de "
+	return problem_at(s, line, chars(s, bol, i) + 1, -1, "déclaration de type de "
 		"document (<!DOCTYPE …>) refusée : un fichier d'achats n'a pas de DTD, et "
 		"une DTD peut faire lire d'autres fichiers ou déclarer des entités ; "
 		"supprimez-la, le fichier est vérifié avec le schéma achats.xsd")
@@ -785,6 +779,7 @@ int cantine__import_purchases_xml(cantine_ctx *ctx, const char *name, const char
 		return cantine__seterr(ctx, CANTINE_ENOMEM, "mémoire insuffisante");
 	cantine__purchase_today(s->today);
 	s->scan_line = 1;
+	s->scan_col = 1;
 	s->leaf = -1;
 	s->last_elem = -1;
 	if ((rc = cantine__import_init(&s->imp, ctx, &ops, name))) {
@@ -796,7 +791,7 @@ int cantine__import_purchases_xml(cantine_ctx *ctx, const char *name, const char
 	s->data = data;
 	s->len = len;
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
-		s->scan = s->scan_bol = 3;
+		s->scan = s->col_at = 3;
 	if (rc == 0 && (rc = cantine__begin(ctx)) == 0) {
 		began = true;
 		rc = run(s);

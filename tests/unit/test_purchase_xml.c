@@ -174,6 +174,32 @@ static void test_bad_schema(void **state)
 	cantine_problems_free(pbs);
 	assert_int_equal(count(f), 0);
 
+	/* The same file on one line: the columns are still the tags'. */
+	{
+		char *path = tu_path(data_dir, "xml/bad-schema.xml"), *one;
+		FILE *in = fopen(path, "rb");
+		size_t n = 0;
+		int c;
+
+		assert_non_null(in);
+		assert_non_null(one = malloc(4096));
+		while ((c = getc(in)) != EOF && n < 4095)
+			if (c != '\n')
+				one[n++] = (char)c;
+		fclose(in);
+		free(path);
+		assert_int_equal(cantine_import_purchases_mem(f->ctx, "one.xml", one, n, &pbs,
+							      NULL), CANTINE_EINVAL);
+		free(one);
+		expect(pbs, 1, 185, "famille", "« LEGUMES »");
+		expect(pbs, 1, 318, "famille", "il manque l'élément <description>");
+		expect(pbs, 1, 436, "date", "« 2022-02-31 »");
+		expect(pbs, 1, 723, "montant_ht", "« 12.345 »");
+		expect(pbs, 1, 948, "montant_ht", "« 12,50 »");
+		expect(pbs, 1, 982, NULL, "élément <remise> inconnu");
+		cantine_problems_free(pbs);
+	}
+
 	assert_int_equal(import(f, "xml/not-well-formed.xml", &pbs, NULL), CANTINE_EINVAL);
 	assert_int_equal(cantine_problems_total(pbs), 1);
 	expect(pbs, 6, 47, NULL, "la balise fermante </descriptoin> ne correspond pas à "
