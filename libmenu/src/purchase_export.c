@@ -13,11 +13,31 @@
 
 #include "purchase_xml_int.h"
 
-/* libxml2 writer calls return -1 on failure (out of memory). */
-#define W(call) do { if ((call) < 0) return CANTINE_ENOMEM; } while (0)
+/* libxml2 writer calls return -1 on failure (out of memory); element()
+ * returns CANTINE__XML_BAD_TEXT for a text XML cannot carry. */
+#define CANTINE__XML_BAD_TEXT (-1000)
+#define W(call) do { int w_ = (call); \
+	if (w_ == CANTINE__XML_BAD_TEXT) return CANTINE_EINVAL; \
+	if (w_ < 0) return CANTINE_ENOMEM; } while (0)
+
+/* U+FFFE and U+FFFF are valid UTF-8 (the CSV import lets them in) but not
+ * XML 1.0 characters: such a text cannot be written. */
+static bool xml_text(const char *text)
+{
+	const char *p = text;
+
+	while ((p = strstr(p, "\xEF\xBF")))
+		if ((unsigned char)p[2] == 0xBE || (unsigned char)p[2] == 0xBF)
+			return false;
+		else
+			p += 2;
+	return true;
+}
 
 static int element(xmlTextWriterPtr w, cantine__achats_elem e, const char *text)
 {
+	if (!xml_text(text))
+		return CANTINE__XML_BAD_TEXT;
 	return xmlTextWriterWriteElement(w, BAD_CAST cantine__achats_name(e),
 					 BAD_CAST text);
 }
@@ -40,7 +60,7 @@ static int write_achat(xmlTextWriterPtr w, sqlite3_stmt *st)
 		W(element(w, CANTINE__E_FOURNISSEUR, supplier));
 	W(element(w, CANTINE__E_DESCRIPTION, (const char *)sqlite3_column_text(st, 3)));
 	if (!(code = cantine_family_code((cantine_family)sqlite3_column_int(st, 4))))
-		return CANTINE_EINVAL;
+		return CANTINE_ERROR;
 	W(element(w, CANTINE__E_FAMILLE, code));
 	/* The labels, then origin, circuit court and local: every bit of
 	 * cantine_purchase.characteristics has its place. */
@@ -146,6 +166,10 @@ int cantine_export_purchases_xml(cantine_ctx *ctx, const char *uai, const char *
 	if (rc == CANTINE_ENOMEM)
 		return cantine__seterr(ctx, rc, "mémoire insuffisante");
 	if (rc == CANTINE_EINVAL)
+		return cantine__seterr(ctx, rc, "un achat de la base a, dans son fournisseur ou "
+				       "sa description, un caractère que XML n'admet pas (U+FFFE ou "
+				       "U+FFFF) ; corrigez-le avant d'exporter");
+	if (rc == CANTINE_ERROR)
 		return cantine__seterr(ctx, rc, "un achat de la base a une famille inconnue");
 	return rc;
 }

@@ -586,6 +586,11 @@ static int end_achat(xml_in *s)
 	if (cantine__price_parse(val(s, CANTINE__E_MONTANT_HT), &p.amount_cents) !=
 	    CANTINE__PRICE_OK)
 		ok = false;
+	/* Refused with nothing said: never drop a purchase silently (every
+	 * value the XSD accepts is one the rules above can read). */
+	if (!ok && s->imp.clean)
+		return PROBLEM(s, CANTINE__E_ACHAT, "cet achat n'a pas pu être lu : une de ses "
+			       "valeurs n'est pas comprise par l'import ; vérifiez-les");
 	if (!ok || !s->imp.clean)
 		return 0;
 	if ((rc = cantine__purchase_insert(s->imp.ctx, s->ins, etab, &p, s->source)))

@@ -203,6 +203,9 @@ static int bad_value(const xmlError *err, int e, const char *v, cantine_buf *out
 			     strspn(v + 8, "0123456789") == 2;
 		if ((rc = put_value(out, v)))
 			return rc;
+		if (shape && (v[0] < '1' || (v[0] == '1' && v[1] < '9')))
+			return cantine__buf_puts(out, " : l'année doit être 1900 ou après ; "
+						 "corrigez la date");
 		return cantine__buf_puts(out, shape
 			? " n'est pas une date qui existe ; écrivez une date du calendrier, "
 			  "aaaa-mm-jj, par exemple 2026-03-14"

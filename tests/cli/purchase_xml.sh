@@ -66,7 +66,8 @@ check_refused "$X/bad-schema.xml" \
 	"bad-schema.xml, ligne 36, colonne 5 (label) : « SANS_GLUTEN » n'est pas un label EGALIM de ma-cantine" \
 	"bad-schema.xml, ligne 37, colonne 5 (montant_ht) : « 12,50 » : le séparateur décimal est le point" \
 	"bad-schema.xml, ligne 38, colonne 5 : élément <remise> inconnu" \
-	"8 problèmes dans"
+	"bad-schema.xml, ligne 42, colonne 5 (date) : « 1012-09-08 » : l'année doit être 1900 ou après" \
+	"9 problèmes dans"
 check_refused "$X/bad-rules.xml" \
 	"bad-rules.xml, ligne 4, colonne 5 (uai) : aucun établissement de la base n'a l'UAI « 0590001F »" \
 	"bad-rules.xml, ligne 11, colonne 5 (uai) : « 0590001A » n'est pas un UAI valide" \

@@ -156,7 +156,7 @@ static void test_bad_schema(void **state)
 	cantine_problems *pbs = NULL;
 
 	assert_int_equal(import(f, "xml/bad-schema.xml", &pbs, NULL), CANTINE_EINVAL);
-	assert_int_equal(cantine_problems_total(pbs), 8);
+	assert_int_equal(cantine_problems_total(pbs), 9);
 	expect(pbs, 7, 5, "famille", "« LEGUMES » n'est pas une famille de produits de "
 	       "ma-cantine ; écrivez l'un des codes (en majuscules) : VIANDES_VOLAILLES,");
 	expect(pbs, 13, 5, "famille", "il manque l'élément <description>, obligatoire, "
@@ -164,13 +164,14 @@ static void test_bad_schema(void **state)
 	expect(pbs, 18, 5, "date", "« 2022-02-31 » n'est pas une date qui existe");
 	expect(pbs, 28, 5, "montant_ht", "« 12.345 » a plus de deux décimales");
 	expect(pbs, 32, 5, "date", "« 2025/09/12 » n'est pas une date aaaa-mm-jj");
+	expect(pbs, 42, 5, "date", "« 1012-09-08 » : l'année doit être 1900 ou après");
 	expect(pbs, 36, 5, "label", "« SANS_GLUTEN » n'est pas un label EGALIM");
 	expect(pbs, 37, 5, "montant_ht", "« 12,50 » : le séparateur décimal est le point");
 	expect(pbs, 38, 5, NULL, "élément <remise> inconnu");
 	/* In file order. */
 	assert_int_equal(cantine_problems_get(pbs, 0)->line, 7);
 	assert_int_equal(cantine_problems_get(pbs, 7)->line, 38);
-	assert_true(tu_contains(cantine_errmsg(f->ctx), "8 problèmes dans"));
+	assert_true(tu_contains(cantine_errmsg(f->ctx), "9 problèmes dans"));
 	cantine_problems_free(pbs);
 	assert_int_equal(count(f), 0);
 
@@ -468,6 +469,19 @@ static void test_export_round_trip(void **state)
 	assert_int_equal(cantine_export_purchases_xml(f->ctx, NULL, "2025-02-03",
 						      "2025-01-01", &c), CANTINE_EINVAL);
 	assert_int_equal(c.size, 0);
+	/* A text XML cannot carry (U+FFFF, let in by the CSV import). */
+	{
+		static const char csv[] = "uai,description,fournisseur,date,prix_ht,"
+			"famille_produits,categories_egalim,origine,est_circuit_court,est_local,"
+			"definition_local,definition_local_km\n"
+			"0595871L,Lait \xEF\xBF\xBF,,2025-03-03,1,AUTRES,,,,,,\n";
+		assert_int_equal(cantine_import_purchases_mem(f->ctx, "u.csv", csv,
+							      sizeof(csv) - 1, &pbs, NULL), 0);
+		assert_int_equal(cantine_export_purchases_xml(f->ctx, NULL, NULL, NULL, &c),
+				 CANTINE_EINVAL);
+		assert_true(tu_contains(cantine_errmsg(f->ctx), "U+FFFF"));
+		assert_int_equal(c.size, 0);
+	}
 	cantine_buf_dispose(&a);
 	cantine_buf_dispose(&b);
 }

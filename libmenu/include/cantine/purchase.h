@@ -145,8 +145,10 @@ CANTINE_API void cantine_purchases_free(cantine_purchase *list, size_t n);
  * @param out      receives the UTF-8 document (appended); owned by the
  *                 caller, released with cantine_buf_dispose().  Left
  *                 unchanged on failure.
- * @return 0; CANTINE_EINVAL (bad date, from after to); CANTINE_ENOTFOUND
- *         (unknown UAI); CANTINE_ESTORE or CANTINE_ENOMEM.
+ * @return 0; CANTINE_EINVAL (bad date, from after to, or a supplier or
+ *         description holding U+FFFE or U+FFFF, which XML cannot carry);
+ *         CANTINE_ENOTFOUND (unknown UAI); CANTINE_ESTORE or
+ *         CANTINE_ENOMEM.
  */
 CANTINE_API int cantine_export_purchases_xml(cantine_ctx *ctx, const char *uai,
                                              const char *from, const char *to,
