@@ -33,7 +33,6 @@
  * context and crashes once the XSD validator is plugged in.
  */
 #include <string.h>
-#include <sys/stat.h>
 
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
@@ -54,11 +53,7 @@ typedef struct xml_in {
 	sqlite3_stmt     *by_uai, *by_siret, *ins;
 	int               err;        /* first error code of a handler */
 	bool              stop;       /* refused: read no further */
-	/* Start tags in document order (tag_next()): the scan is at byte
-	 * `scan` of line `scan_line`; byte `col_at` is in column
-	 * `scan_col`. */
-	size_t            scan, col_at;
-	unsigned          scan_line, scan_col;
+	cantine__xml_scan scan;       /* start tags in document order */
 	/* Last validity problem: libxml2 may say twice that a value is bad. */
 	unsigned          last_line, last_col;
 	int               last_elem;
@@ -71,39 +66,6 @@ typedef struct xml_in {
 	unsigned          labels;
 	unsigned          origins;                /* FRANCE, EUROPE bits seen */
 } xml_in;
-
-/* ---- recognising the format ---- */
-
-static size_t skip_bom_blanks(const char *d, size_t len)
-{
-	size_t i = len >= 3 && memcmp(d, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-
-	while (i < len && (d[i] == ' ' || d[i] == '\t' || d[i] == '\r' || d[i] == '\n'))
-		i++;
-	return i;
-}
-
-bool cantine__purchase_is_xml(const char *data, size_t len)
-{
-	size_t i = skip_bom_blanks(data, len);
-
-	return i < len && data[i] == '<';
-}
-
-bool cantine__purchase_file_is_xml(const char *path)
-{
-	char head[4096];
-	struct stat sb;
-	size_t n;
-	FILE *f;
-
-	/* Not a FIFO or a device: opening one could block. */
-	if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode) || !(f = fopen(path, "rbe")))
-		return false;
-	n = fread(head, 1, sizeof(head), f);
-	fclose(f);
-	return cantine__purchase_is_xml(head, n);
-}
 
 /* ---- nothing from outside the file ---- */
 
@@ -122,139 +84,6 @@ static xmlParserInputPtr refuse_load(const char *url, const char *id,
 	(void)ctxt;
 	loads++;
 	return NULL;
-}
-
-/* ---- positions ---- */
-
-/* Number of characters in data[from..to): UTF-8 lead bytes. */
-static unsigned chars(const xml_in *s, size_t from, size_t to)
-{
-	unsigned n = 0;
-
-	for (; from < to; from++)
-		if (((unsigned char)s->data[from] & 0xC0) != 0x80)
-			n++;
-	return n;
-}
-
-/* Move the scan forward to byte `to`, counting lines. */
-static void scan_to(xml_in *s, size_t to)
-{
-	const char *nl;
-
-	while (s->scan < to && (nl = memchr(s->data + s->scan, '\n', to - s->scan))) {
-		s->scan_line++;
-		s->scan = (size_t)(nl - s->data) + 1;
-		s->col_at = s->scan;
-		s->scan_col = 1;
-	}
-	s->scan = to;
-}
-
-/* Skip past `end` (a comment's "-->", …) from the scan position. */
-static void scan_past(xml_in *s, const char *end)
-{
-	const char *p = memmem(s->data + s->scan, s->len - s->scan, end, strlen(end));
-
-	scan_to(s, p ? (size_t)(p - s->data) + strlen(end) : s->len);
-}
-
-/*
- * Line and column of the next start tag of the file.  The reader gives
- * the elements in document order, and in the part of a file it has read
- * the next '<' that opens no end tag, comment, CDATA section or
- * processing instruction opens the next element (a '<' cannot appear
- * anywhere else), so this finds each element's exact position, which
- * libxml2 2.9 does not keep (its lines stop at 65535, it has no column).
- * The scan only moves forward: the whole file costs one pass.
- */
-static void tag_next(xml_in *s, unsigned *line, unsigned *col)
-{
-	for (;;) {
-		const char *p = memchr(s->data + s->scan, '<', s->len - s->scan);
-		size_t at, left;
-
-		if (!p) {
-			scan_to(s, s->len);
-			*line = s->scan_line;
-			*col = 0;
-			return;
-		}
-		at = (size_t)(p - s->data);
-		scan_to(s, at);
-		left = s->len - at;
-		if (left >= 4 && memcmp(p, "<!--", 4) == 0)
-			scan_past(s, "-->");
-		else if (left >= 9 && memcmp(p, "<![CDATA[", 9) == 0)
-			scan_past(s, "]]>");
-		else if (left >= 2 && p[1] == '?')
-			scan_past(s, "?>");
-		else if (left >= 2 && (p[1] == '/' || p[1] == '!'))
-			scan_past(s, ">");
-		else {
-			s->scan_col += chars(s, s->col_at, at);
-			s->col_at = at;
-			*line = s->scan_line;
-			*col = s->scan_col;
-			scan_to(s, at + 1);
-			return;
-		}
-	}
-}
-
-/* How far back from the parser's position a tag is looked for. */
-#define TAG_WINDOW 4096
-
-/* The last tag of element `name` (n bytes, any prefix; an end tag with
- * `end`) in data[from..to), or (size_t)-1. */
-static size_t tag_before(const xml_in *s, size_t from, size_t to, const char *name,
-			 size_t n, bool end)
-{
-	static const char stops[] = " \t\r\n>/";
-	const char *p;
-
-	while (to > from && (p = memrchr(s->data + from, '<', to - from))) {
-		size_t at = (size_t)(p - s->data), q = at + 1, k;
-
-		to = at;
-		if ((q < s->len && s->data[q] == '/') != end)
-			continue;
-		q += end;
-		for (k = q; k < s->len && !memchr(stops, s->data[k], sizeof(stops) - 1); k++)
-			if (s->data[k] == ':')
-				q = k + 1;
-		if (k - q == n && memcmp(s->data + q, name, n) == 0)
-			return at;
-	}
-	return (size_t)-1;
-}
-
-/*
- * Column of the tag of element `name` that libxml2's validity error is
- * about.  The validator runs as the parser reads, right after the tag
- * that ends what it checks: from the parser's byte position and column,
- * look back for the element's start tag (else its end tag) on the same
- * line.  0 when not found.
- */
-static unsigned error_column(xml_in *s, const char *name, size_t n)
-{
-	long consumed = xmlTextReaderByteConsumed(s->reader);
-	int pcol = xmlTextReaderGetParserColumnNumber(s->reader);
-	size_t to, from, at;
-	bool end;
-
-	if (consumed <= 0 || pcol <= 0 || n == 0)
-		return 0;
-	to = (size_t)consumed < s->len ? (size_t)consumed : s->len;
-	from = to > TAG_WINDOW ? to - TAG_WINDOW : 0;
-	for (end = false; ; end = true) {
-		at = tag_before(s, from, to, name, n, end);
-		if (at != (size_t)-1 && !memchr(s->data + at, '\n', to - at) &&
-		    chars(s, at, to) < (unsigned)pcol)
-			return (unsigned)pcol - chars(s, at, to);
-		if (end)
-			return 0;
-	}
 }
 
 /* ---- problems ---- */
@@ -288,7 +117,8 @@ static void on_error(void *ud, xmlErrorPtr err)
 	const char *name = NULL, *p;
 	unsigned line, col;
 	size_t n = 0;
-	int elem, rc;
+	long at;
+	int elem, rc, pcol;
 
 	if (!err || err->level == XML_ERR_WARNING || s->err)
 		return;
@@ -310,7 +140,12 @@ static void on_error(void *ud, xmlErrorPtr err)
 			name = p;
 			n = strcspn(p, "'");
 		}
-		col = name ? error_column(s, name, n) : 0;
+		/* The validator runs as the parser reads, right after the tag
+		 * that ends what it checks: look back from there. */
+		at = xmlTextReaderByteConsumed(s->reader);
+		pcol = xmlTextReaderGetParserColumnNumber(s->reader);
+		col = name && at >= 0 && pcol > 0 ? cantine__xml_tag_column(s->data, s->len,
+			(size_t)at, (unsigned)pcol, name, n) : 0;
 		/* The same bad value said twice (a facet, then the type). */
 		if (line == s->last_line && col == s->last_col && elem == s->last_elem &&
 		    elem >= CANTINE__E_UAI) {
@@ -331,51 +166,19 @@ static void on_error(void *ud, xmlErrorPtr err)
 /*
  * Refuse a DOCTYPE before libxml2 reads it: an internal subset may
  * declare entities (billion laughs), an external one points outside the
- * file.  Skips the byte-order mark, blanks, the XML declaration, comments
- * and processing instructions up to the root element; libxml2 refuses
- * anything else there before it could reach a DOCTYPE.  Returns 1 when
- * refused (reported), 0, or ENOMEM.
+ * file.  Returns 1 when refused (reported), 0, or ENOMEM.
  */
 static int refuse_doctype(xml_in *s)
 {
-	const char *d = s->data;
-	size_t i = skip_bom_blanks(d, s->len), bol = 0;
-	unsigned line = 1;
-	const char *end, *nl;
+	unsigned line, col;
 
-	while (i + 1 < s->len && d[i] == '<') {
-		size_t skip;
-
-		if (i + 4 <= s->len && memcmp(d + i, "<!--", 4) == 0) {
-			end = memmem(d + i + 4, s->len - i - 4, "-->", 3);
-			skip = 3;
-		} else if (d[i + 1] == '?') {
-			end = memmem(d + i + 2, s->len - i - 2, "?>", 2);
-			skip = 2;
-		} else {
-			break;
-		}
-		if (!end)
-			return 0; /* unterminated: libxml2 says so */
-		i = (size_t)(end - d) + skip;
-		while (i < s->len && (d[i] == ' ' || d[i] == '\t' || d[i] == '\r' ||
-				      d[i] == '\n'))
-			i++;
-	}
-	if (!(i + 1 < s->len && d[i] == '<' && d[i + 1] == '!'))
+	if (!cantine__xml_doctype(s->data, s->len, &line, &col))
 		return 0;
-	for (end = d; (nl = memchr(end, '\n', (size_t)(d + i - end))); end = nl + 1) {
-		line++;
-		bol = (size_t)(nl - d) + 1;
-	}
-	if (bol == 0 && s->len >= 3 && memcmp(d, "\xEF\xBB\xBF", 3) == 0)
-		bol = 3;
 	s->stop = true;
-	return problem_at(s, line, chars(s, bol, i) + 1, -1, "déclaration de type de "
-		"document (<!DOCTYPE …>) refusée : un fichier d'achats n'a pas de DTD, et "
-		"une DTD peut faire lire d'autres fichiers ou déclarer des entités ; "
-		"supprimez-la, le fichier est vérifié avec le schéma achats.xsd")
-		? CANTINE_ENOMEM : 1;
+	return problem_at(s, line, col, -1, "déclaration de type de document "
+		"(<!DOCTYPE …>) refusée : un fichier d'achats n'a pas de DTD, et une DTD "
+		"peut faire lire d'autres fichiers ou déclarer des entités ; supprimez-la, "
+		"le fichier est vérifié avec le schéma achats.xsd") ? CANTINE_ENOMEM : 1;
 }
 
 /* ---- one purchase ---- */
@@ -623,7 +426,7 @@ static int on_element(xml_in *s)
 	bool empty = xmlTextReaderIsEmptyElement(s->reader) == 1;
 	unsigned line, col;
 
-	tag_next(s, &line, &col);
+	cantine__xml_tag_next(&s->scan, &line, &col);
 	if (ns && local && !strcmp((const char *)ns, CANTINE__ACHATS_NS))
 		e = cantine__achats_elem_parse(local, strlen(local));
 	if (depth == 1 && e == CANTINE__E_ACHAT) {
@@ -783,8 +586,6 @@ int cantine__import_purchases_xml(cantine_ctx *ctx, const char *name, const char
 	if (!(s = cantine__calloc(1, sizeof(*s))))
 		return cantine__seterr(ctx, CANTINE_ENOMEM, "mémoire insuffisante");
 	cantine__purchase_today(s->today);
-	s->scan_line = 1;
-	s->scan_col = 1;
 	s->leaf = -1;
 	s->last_elem = -1;
 	if ((rc = cantine__import_init(&s->imp, ctx, &ops, name))) {
@@ -795,8 +596,7 @@ int cantine__import_purchases_xml(cantine_ctx *ctx, const char *name, const char
 		data = owned;
 	s->data = data;
 	s->len = len;
-	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
-		s->scan = s->col_at = 3;
+	cantine__xml_scan_init(&s->scan, data, len);
 	if (rc == 0 && (rc = cantine__begin(ctx)) == 0) {
 		began = true;
 		rc = run(s);

@@ -45,6 +45,29 @@ extern const size_t cantine__achats_xsd_size;
 int cantine__achats_error_text(const xmlError *e, cantine_buf *out, int *elem);
 
 
+/* Where the scan of a file's start tags is (purchase_xml_scan.c). */
+typedef struct cantine__xml_scan {
+	const char *data;
+	size_t      len;
+	size_t      at;       /* byte the scan is at, on line `line` */
+	size_t      col_at;   /* a byte of that line whose column is `col` */
+	unsigned    line, col;
+} cantine__xml_scan;
+
+/* Start a scan of data[0..len) (after a UTF-8 byte-order mark). */
+void cantine__xml_scan_init(cantine__xml_scan *sc, const char *data, size_t len);
+/* Line and column of the next start tag (each element's, in document
+ * order, as the reader gives them); column 0 when there is none. */
+void cantine__xml_tag_next(cantine__xml_scan *sc, unsigned *line, unsigned *col);
+/* Column of the last start tag (else end tag) of element `name` (n
+ * bytes, any prefix) before byte `at`, which is in column `col` of its
+ * line, when on that same line; else 0. */
+unsigned cantine__xml_tag_column(const char *data, size_t len, size_t at, unsigned col,
+				 const char *name, size_t n);
+/* True when the prolog (before the root element) holds a "<!" that opens
+ * no comment, a DOCTYPE: *line and *col say where. */
+bool cantine__xml_doctype(const char *data, size_t len, unsigned *line, unsigned *col);
+
 /* libxml2's error handlers (thread-local in libxml2) as they were before
  * the library set its own: the library never prints. */
 typedef struct cantine__xml_handlers {
