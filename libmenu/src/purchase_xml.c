@@ -22,9 +22,10 @@
  *  - the schema is the embedded one (xsi:schemaLocation is ignored by a
  *    validator given a schema), and while the file is read libxml2's
  *    external entity loader is one that refuses everything.  libxml2 2.9
- *    has no loader per parser: the global one is swapped for the length of
- *    the import and put back (an application reading XML in another
- *    thread at the same moment would have its external loads refused).
+ *    has no loader per parser: the global one is swapped while imports
+ *    are in progress and put back after the last (an application reading
+ *    XML in another thread at the same moment would have its external
+ *    loads refused).
  *
  * libxml2 reports through handlers installed for the length of the import
  * (thread-local in libxml2): nothing is printed.  The reader's own
@@ -32,6 +33,8 @@
  * in libxml2 2.9 it gets the schema plug's data instead of the parser
  * context and crashes once the XSD validator is plugged in.
  */
+#include <pthread.h>
+#include <stdatomic.h>
 #include <string.h>
 
 #include <libxml/parser.h>
@@ -69,7 +72,7 @@ typedef struct xml_in {
 
 /* ---- nothing from outside the file ---- */
 
-static unsigned long loads;
+static _Atomic unsigned long loads; /* imports may run in several threads */
 
 unsigned long cantine__purchase_xml_loads(void)
 {
@@ -84,6 +87,30 @@ static xmlParserInputPtr refuse_load(const char *url, const char *id,
 	(void)ctxt;
 	loads++;
 	return NULL;
+}
+
+/* libxml2's loader is global: the first import in progress installs
+ * refuse_load(), the last one puts back what was there. */
+static pthread_mutex_t loader_lock = PTHREAD_MUTEX_INITIALIZER;
+static unsigned loader_users;
+static xmlExternalEntityLoader loader_saved;
+
+static void loader_enter(void)
+{
+	pthread_mutex_lock(&loader_lock);
+	if (loader_users++ == 0) {
+		loader_saved = xmlGetExternalEntityLoader();
+		xmlSetExternalEntityLoader(refuse_load);
+	}
+	pthread_mutex_unlock(&loader_lock);
+}
+
+static void loader_leave(void)
+{
+	pthread_mutex_lock(&loader_lock);
+	if (--loader_users == 0)
+		xmlSetExternalEntityLoader(loader_saved);
+	pthread_mutex_unlock(&loader_lock);
 }
 
 /* ---- problems ---- */
@@ -519,7 +546,6 @@ static int load_schema(xml_in *s, xmlSchemaPtr *schema)
 /* Read and check the whole file, writing while it is clean. */
 static int run(xml_in *s)
 {
-	xmlExternalEntityLoader old_loader;
 	cantine__xml_handlers old;
 	xmlSchemaPtr schema = NULL;
 	xmlSchemaValidCtxtPtr valid = NULL;
@@ -540,8 +566,7 @@ static int run(xml_in *s)
 		return rc;
 
 	xmlInitParser();
-	old_loader = xmlGetExternalEntityLoader();
-	xmlSetExternalEntityLoader(refuse_load);
+	loader_enter();
 	cantine__xml_handlers_set(&old, on_error, s);
 	if ((rc = load_schema(s, &schema)) == 0) {
 		/* NONET; never NOENT, DTDLOAD, DTDATTR, DTDVALID nor XINCLUDE;
@@ -565,7 +590,7 @@ static int run(xml_in *s)
 	xmlSchemaFreeValidCtxt(valid);
 	xmlSchemaFree(schema);
 	cantine__xml_handlers_restore(&old);
-	xmlSetExternalEntityLoader(old_loader);
+	loader_leave();
 	return rc;
 }
 

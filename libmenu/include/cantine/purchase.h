@@ -91,10 +91,11 @@ typedef struct cantine_purchase {
  * expansion or DTD: a file with a DOCTYPE is refused, and nothing outside
  * the file is read.  Every problem of the file, well-formedness, XSD
  * validity and the rules above, is listed with its line, column and
- * element (the problem's field).  While the file is read, libxml2's
- * global external entity loader is swapped for one that refuses
- * everything (libxml2 2.9 has none per parser), then put back; libxml2's
- * error handlers, thread-local, are set and put back the same way.
+ * element (the problem's field).  While XML imports are in progress,
+ * libxml2's global external entity loader is one that refuses everything
+ * (libxml2 2.9 has none per parser); the application's is put back after
+ * the last.  libxml2's error handlers, thread-local, are set for the
+ * import and put back.
  *
  * @param problems receives the problems when there are any (freed by the
  *                 caller with cantine_problems_free(); may be NULL)
