@@ -1,6 +1,7 @@
 /*
  * purchase.c: `cantine purchase …`: the purchases of the establishments,
- * imported from ma-cantine purchase files (docs/formats.md, "Achats").
+ * imported from ma-cantine purchase files or the project's XML format,
+ * exported in that XML format (docs/formats.md, "Achats").
  *
  * Each subcommand is one line of the `subcommands` table below: its name,
  * its function and its line of usage.
@@ -18,9 +19,13 @@ static const char usage_purchase[] =
 	"Les achats des collèges, la base des taux EGALIM (bio, qualité et durables).\n"
 	"\n"
 	"  purchase import FICHIER     importe un fichier d'achats au format de\n"
-	"                              ma-cantine (12 colonnes, ou l'ancien format\n"
-	"                              à 8 colonnes) ; un même fichier n'est importé\n"
+	"                              ma-cantine (CSV à 12 colonnes, ou l'ancien\n"
+	"                              format à 8 colonnes) ou au format XML du\n"
+	"                              projet ; un même fichier n'est importé\n"
 	"                              qu'une fois\n"
+	"  purchase export --format xml [--etab UAI] [--annee AAAA]\n"
+	"                              écrit les achats au format XML du projet\n"
+	"                              (schéma achats.xsd), à réimporter ailleurs\n"
 	"  purchase list [--etab UAI] [--annee AAAA]\n"
 	"                              liste les achats d'un collège, par date\n"
 	"  purchase classify TEXTE...  suggère famille, labels et origine d'un\n"
@@ -28,7 +33,8 @@ static const char usage_purchase[] =
 	"                              suggestion ne remplace jamais ce qu'un\n"
 	"                              fichier déclare\n"
 	"\n"
-	"Les colonnes et les règles sont décrites dans docs/formats.md (« Achats »).\n"
+	"Les colonnes, les éléments XML et les règles sont décrits dans\n"
+	"docs/formats.md (« Achats »).\n"
 	"Un fichier qui contient une erreur n'est pas importé : toutes les erreurs\n"
 	"sont listées avec leur ligne et leur colonne (code de sortie 2).\n";
 
@@ -44,6 +50,11 @@ static const char usage_import[] =
 	"  siret,description,fournisseur,date,prix_ht,famille_produits,\n"
 	"  caracteristiques,definition_local\n"
 	"La première colonne peut s'appeler « uai » et donner l'UAI du collège.\n"
+	"\n"
+	"Un fichier qui commence par « < » est lu au format XML du projet\n"
+	"(<achats xmlns=\"urn:cantine:achats:1\">, un <achat> par achat), vérifié\n"
+	"avec le schéma achats.xsd ; une DOCTYPE ou une entité y est refusée.\n"
+	"\n"
 	"Le collège doit être dans la base (cantine import etablissements).\n"
 	"\n"
 	"Rien n'est importé si une ligne a une erreur ; un fichier déjà importé\n"
@@ -57,8 +68,24 @@ static const char usage_list[] =
 	"le total. --etab est nécessaire quand la base a plusieurs collèges ;\n"
 	"--annee garde une année civile (celle des bilans EGALIM).\n";
 
+static const char usage_export[] =
+	"Usage : cantine [--db FICHIER] purchase export --format xml [--etab UAI]\n"
+	"                [--annee AAAA]\n"
+	"\n"
+	"Écrit sur la sortie standard les achats au format XML du projet (schéma\n"
+	"libmenu/xsd/achats.xsd, docs/formats.md) : un <achat> par achat, par\n"
+	"collège puis par date. Le fichier se réimporte tel quel dans une autre\n"
+	"base qui a les mêmes collèges (cantine purchase import).\n"
+	"\n"
+	"  --format xml   le format (le seul pour l'instant)\n"
+	"  --etab UAI     un seul collège (défaut : tous)\n"
+	"  --annee AAAA   une année civile (défaut : toutes)\n"
+	"\n"
+	"Exemple : cantine purchase export --format xml --annee 2025 > achats.xml\n";
+
 static int sub_import(cantine_ctx *ctx, int argc, char **argv);
 static int sub_list(cantine_ctx *ctx, int argc, char **argv);
+static int sub_export(cantine_ctx *ctx, int argc, char **argv);
 
 /* The subcommands: adding one is adding a line here. */
 static const struct {
@@ -67,6 +94,7 @@ static const struct {
 } subcommands[] = {
 	{ "import", sub_import },
 	{ "list", sub_list },
+	{ "export", sub_export },
 	{ "classify", cmd_purchase_classify }, /* classify.c: never opens the store */
 };
 
@@ -88,6 +116,12 @@ static int early(cantine_ctx *ctx, int argc, char **argv, const char *usage,
 			return cli_option_error(c, argv, usage);
 	}
 	return -1;
+}
+
+/* --annee: four digits, not starting with 0. */
+static bool year_ok(const char *year)
+{
+	return strlen(year) == 4 && strspn(year, "0123456789") == 4 && year[0] != '0';
 }
 
 static int sub_import(cantine_ctx *ctx, int argc, char **argv)
@@ -164,7 +198,7 @@ static int sub_list(cantine_ctx *ctx, int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage_error("argument inattendu « %s »", argv[optind], usage_list);
-	if (year && (strlen(year) != 4 || strspn(year, "0123456789") != 4 || year[0] == '0'))
+	if (year && !year_ok(year))
 		return cli_usage_error("--annee « %s » : écrivez une année sur 4 chiffres, "
 				       "par exemple 2026", year, usage_list);
 	if (!ctx)
@@ -215,6 +249,59 @@ static int sub_list(cantine_ctx *ctx, int argc, char **argv)
 	return EXIT_OK;
 }
 
+static int sub_export(cantine_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "etab", required_argument, NULL, 'e' },
+		{ "annee", required_argument, NULL, 'a' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *uai = NULL, *year = NULL, *format = NULL;
+	cantine_buf out = CANTINE_BUF_INIT;
+	char from[11], to[11];
+	int c, rc;
+
+	if ((rc = early(ctx, argc, argv, usage_export, opts, ":f:e:a:h")) >= 0)
+		return rc;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":f:e:a:h", opts, NULL)) != -1) {
+		if (c == 'f')
+			format = optarg;
+		else if (c == 'e')
+			uai = optarg;
+		else if (c == 'a')
+			year = optarg;
+	}
+	if (optind < argc)
+		return cli_usage_error("argument inattendu « %s »", argv[optind], usage_export);
+	if (!format)
+		return cli_usage_error("%s", "il faut --format xml", usage_export);
+	if (strcmp(format, "xml") != 0)
+		return cli_usage_error("format « %s » inconnu : les achats s'exportent au "
+				       "format xml", format, usage_export);
+	if (year && !year_ok(year))
+		return cli_usage_error("--annee « %s » : écrivez une année sur 4 chiffres, "
+				       "par exemple 2026", year, usage_export);
+	if (!ctx)
+		return -1;
+	if (year) {
+		snprintf(from, sizeof(from), "%s-01-01", year);
+		snprintf(to, sizeof(to), "%s-12-31", year);
+	}
+	rc = cantine_export_purchases_xml(ctx, uai, year ? from : NULL, year ? to : NULL,
+					  &out);
+	if (rc) {
+		rc = cli_fail(ctx, rc);
+	} else if (fwrite(out.ptr, 1, out.size, stdout) != out.size || fflush(stdout)) {
+		fprintf(stderr, "cantine : écriture de la sortie impossible\n");
+		rc = EXIT_INTERNAL;
+	}
+	cantine_buf_dispose(&out);
+	return rc;
+}
+
 int cmd_purchase(cantine_ctx *ctx, int argc, char **argv)
 {
 	size_t k;
@@ -229,6 +316,6 @@ int cmd_purchase(cantine_ctx *ctx, int argc, char **argv)
 	for (k = 0; k < sizeof(subcommands) / sizeof(subcommands[0]); k++)
 		if (!strcmp(argv[1], subcommands[k].name))
 			return subcommands[k].fn(ctx, argc - 1, argv + 1);
-	return cli_usage_error("sous-commande « %s » inconnue : import, list ou classify", argv[1],
+	return cli_usage_error("sous-commande « %s » inconnue : import, list, export ou classify", argv[1],
 			       usage_purchase);
 }

@@ -54,6 +54,9 @@ cantine_problems *cantine__problems_new(const char *file);
 int cantine__problems_add(cantine_problems *p, unsigned line, unsigned column,
 			  const char *field, const char *fmt, va_list ap)
 	__attribute__((format(printf, 5, 0)));
+/* Put the problems kept in file order (line, then column; the whole
+ * file's first), errors before warnings, keeping the order of equals. */
+void cantine__problems_sort(cantine_problems *p);
 /* Add a warning: a deviation tolerated by the importer (io.h); it does
  * not stop the import (imp->clean is not touched). */
 int cantine__problems_warn(cantine_problems *p, unsigned line, unsigned column,

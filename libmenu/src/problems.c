@@ -105,6 +105,24 @@ int cantine__problems_add(cantine_problems *p, unsigned line, unsigned column,
 	return 0;
 }
 
+void cantine__problems_sort(cantine_problems *p)
+{
+	size_t i, j;
+
+	/* Insertion sort: stable, and the list is nearly sorted already. */
+	for (i = 1; i < p->n; i++) {
+		cantine_problem pb = p->items[i];
+		for (j = i; j > 0; j--) {
+			const cantine_problem *q = &p->items[j - 1];
+			if (q->warning < pb.warning || (q->warning == pb.warning &&
+			    (q->line < pb.line || (q->line == pb.line && q->column <= pb.column))))
+				break;
+			p->items[j] = *q;
+		}
+		p->items[j] = pb;
+	}
+}
+
 int cantine__problems_warn(cantine_problems *p, unsigned line, unsigned column,
 			   const char *field, const char *fmt, ...)
 {

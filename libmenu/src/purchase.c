@@ -1,9 +1,12 @@
 /*
- * purchase.c: purchases (cantine/purchase.h): ma-cantine's codes.
+ * purchase.c: purchases (cantine/purchase.h): ma-cantine's codes, reading
+ * purchases back, and what the CSV and XML importers share
+ * (purchase_int.h).
  */
 #include <string.h>
+#include <time.h>
 
-#include "common_int.h"
+#include "purchase_int.h"
 
 /* DOMAIN Part B §1.2, in the order of cantine_characteristic. */
 static const char *const codes[CANTINE_CHAR__MAX] = {
@@ -15,6 +18,141 @@ static const char *const codes[CANTINE_CHAR__MAX] = {
 const char *cantine_characteristic_code(cantine_characteristic c)
 {
 	return (unsigned)c < CANTINE_CHAR__MAX ? codes[c] : NULL;
+}
+
+/* ---- shared by the importers (purchase_int.h) ---- */
+
+void cantine__purchase_today(char out[11])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+int cantine__family_code_parse(const char *code)
+{
+	int f;
+
+	for (f = 0; f < CANTINE_FAMILY__MAX; f++)
+		if (strcmp(code, cantine_family_code((cantine_family)f)) == 0)
+			return f;
+	return -1;
+}
+
+int cantine__characteristic_code_parse(const char *code, unsigned allowed)
+{
+	int c;
+
+	for (c = 0; c < CANTINE_CHAR__MAX; c++)
+		if ((allowed & (1u << c)) && strcmp(code, codes[c]) == 0)
+			return c;
+	return -1;
+}
+
+int cantine__local_code_parse(const char *code)
+{
+	int l;
+
+	for (l = CANTINE_LOCAL_NONE + 1; l < CANTINE_LOCAL__MAX; l++)
+		if (strcmp(code, cantine_local_code((cantine_local)l)) == 0)
+			return l;
+	return -1;
+}
+
+cantine__price cantine__price_parse(const char *v, int64_t *cents)
+{
+	const char *p, *frac = "";
+	int64_t whole = 0, c;
+	size_t nint = 0, nfrac = 0, i;
+	bool up = false;
+
+	for (p = v; *p >= '0' && *p <= '9'; p++, nint++)
+		if ((whole = whole * 10 + (*p - '0')) > CANTINE__PURCHASE_MAX_CENTS / 100)
+			return CANTINE__PRICE_TOO_BIG;
+	if (*p == '.') {
+		frac = ++p;
+		while (*p >= '0' && *p <= '9')
+			p++;
+		nfrac = (size_t)(p - frac);
+	}
+	if (*v == '-' && v[1] >= '0' && v[1] <= '9')
+		return CANTINE__PRICE_NEGATIVE;
+	if (*p == ',' && nint > 0)
+		return CANTINE__PRICE_COMMA;
+	if (*p != '\0' || nint + nfrac == 0)
+		return nint + nfrac == 0 && !*v ? CANTINE__PRICE_EMPTY : CANTINE__PRICE_BAD;
+	c = whole * 100;
+	if (nfrac > 0)
+		c += (frac[0] - '0') * 10;
+	if (nfrac > 1)
+		c += frac[1] - '0';
+	/* Half down: round up only above one half of a cent. */
+	if (nfrac > 2 && frac[2] > '5')
+		up = true;
+	for (i = 3; nfrac > 2 && frac[2] == '5' && i < nfrac; i++)
+		if (frac[i] != '0')
+			up = true;
+	c += up;
+	if (c > CANTINE__PURCHASE_MAX_CENTS)
+		return CANTINE__PRICE_TOO_BIG;
+	*cents = c;
+	return CANTINE__PRICE_OK;
+}
+
+int cantine__purchase_check_source(cantine__import *imp, const char *source)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = cantine__prepare(imp->ctx, &st, "SELECT count(*), min(imported_at), "
+				   "min(date), max(date) FROM purchase WHERE source = ?1")))
+		return rc;
+	sqlite3_bind_text(st, 1, source, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return cantine__store_err(imp->ctx, "recherche d'un import précédent");
+	}
+	rc = 0;
+	if (sqlite3_column_int64(st, 0) > 0)
+		rc = cantine__file_problem(imp, 0, "ce fichier a déjà été utilisé pour un import "
+			"(le %.10s à %.5s UTC : %lld achats du %s au %s) ; un même fichier n'est "
+			"importé qu'une fois : pour ajouter des achats, importez un fichier qui ne "
+			"contient que les nouveaux", (const char *)sqlite3_column_text(st, 1),
+			(const char *)sqlite3_column_text(st, 1) + 11,
+			(long long)sqlite3_column_int64(st, 0),
+			(const char *)sqlite3_column_text(st, 2),
+			(const char *)sqlite3_column_text(st, 3));
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int cantine__purchase_insert_prepare(cantine_ctx *ctx, sqlite3_stmt **ins)
+{
+	return cantine__prepare(ctx, ins, "INSERT INTO purchase (etab_id, date, supplier, "
+				"description, family, characteristics, local, local_km, "
+				"amount_cents, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+				"?9, ?10)");
+}
+
+int cantine__purchase_insert(cantine_ctx *ctx, sqlite3_stmt *ins, int64_t etab,
+			     const cantine_purchase *p, const char *source)
+{
+	sqlite3_reset(ins);
+	sqlite3_bind_int64(ins, 1, etab);
+	sqlite3_bind_text(ins, 2, p->date, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(ins, 3, p->supplier ? p->supplier : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(ins, 4, p->description, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(ins, 5, (int)p->family);
+	sqlite3_bind_int64(ins, 6, p->characteristics);
+	sqlite3_bind_int(ins, 7, (int)p->local);
+	sqlite3_bind_int(ins, 8, p->local_km);
+	sqlite3_bind_int64(ins, 9, p->amount_cents);
+	sqlite3_bind_text(ins, 10, source, -1, SQLITE_STATIC);
+	if (sqlite3_step(ins) != SQLITE_DONE)
+		return cantine__store_err(ctx, "écriture d'un achat");
+	return 0;
 }
 
 /* ---- reading purchases back ---- */

@@ -14,9 +14,8 @@
  */
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
-#include "import_int.h"
+#include "purchase_int.h"
 #include "sha256_int.h"
 #include "text_int.h"
 
@@ -77,9 +76,6 @@ static const cantine__col old_cols_uai[P_OLD_NCOLS] = {
 	(1u << CANTINE_CHAR_PERFORMANCE))
 #define INFO_MASK ((1u << CANTINE_CHAR_FRANCE) | (1u << CANTINE_CHAR_EUROPE) | \
 	(1u << CANTINE_CHAR_CIRCUIT_COURT) | (1u << CANTINE_CHAR_LOCAL))
-
-/* Largest price accepted: a hundred million euros for one line. */
-#define MAX_CENTS INT64_C(10000000000)
 
 typedef struct purchase_in {
 	cantine__import   imp;
@@ -267,52 +263,40 @@ static int get_date(purchase_in *s, const char **date)
 }
 
 /* prix_ht: digits with a decimal point, rounded to the cent half down
- * (ma-cantine: ROUND_HALF_DOWN, 90.11000000002 gives 90.11).  Returns
- * 1 with *cents set, 0 when reported, or ENOMEM. */
+ * (cantine__price_parse()).  Returns 1 with *cents set, 0 when reported,
+ * or ENOMEM. */
 static int get_price(purchase_in *s, int64_t *cents)
 {
 	cantine__import *imp = &s->imp;
-	const char *v, *p, *frac = "";
-	int64_t whole = 0;
-	size_t nint = 0, nfrac = 0, i;
-	bool up = false;
+	const char *v;
+	int rc = 0;
 
 	if (!cantine__get_required(imp, P_PRICE, &v))
 		return 0;
-	for (p = v; *p >= '0' && *p <= '9'; p++, nint++)
-		if ((whole = whole * 10 + (*p - '0')) > MAX_CENTS / 100)
-			return cantine__problem(imp, P_PRICE, "« %s » dépasse 100 000 000 € pour "
-				"un seul achat ; vérifiez le montant", v) ? CANTINE_ENOMEM : 0;
-	if (*p == '.') {
-		frac = ++p;
-		while (*p >= '0' && *p <= '9')
-			p++;
-		nfrac = (size_t)(p - frac);
+	switch (cantine__price_parse(v, cents)) {
+	case CANTINE__PRICE_OK:
+		return 1;
+	case CANTINE__PRICE_TOO_BIG:
+		rc = cantine__problem(imp, P_PRICE, "« %s » dépasse 100 000 000 € pour un "
+			"seul achat ; vérifiez le montant", v);
+		break;
+	case CANTINE__PRICE_NEGATIVE:
+		rc = cantine__problem(imp, P_PRICE, "« %s » est négatif : un prix ne peut pas "
+			"l'être ; écrivez le montant hors taxes de l'achat (un avoir ne "
+			"s'importe pas)", v);
+		break;
+	case CANTINE__PRICE_COMMA:
+		rc = cantine__problem(imp, P_PRICE, "« %s » : le séparateur décimal à utiliser "
+			"est le point ; écrivez par exemple 1234.99", v);
+		break;
+	case CANTINE__PRICE_EMPTY:
+	case CANTINE__PRICE_BAD:
+		rc = cantine__problem(imp, P_PRICE, "« %s » n'est pas un prix : la valeur ne "
+			"doit comporter que des chiffres et le point comme séparateur décimal, "
+			"par exemple 1234.99", v);
+		break;
 	}
-	if (*v == '-' && v[1] >= '0' && v[1] <= '9')
-		return cantine__problem(imp, P_PRICE, "« %s » est négatif : un prix ne peut pas "
-			"l'être ; écrivez le montant hors taxes de l'achat (un avoir ne s'importe "
-			"pas)", v) ? CANTINE_ENOMEM : 0;
-	if (*p == ',' && nint > 0)
-		return cantine__problem(imp, P_PRICE, "« %s » : le séparateur décimal à utiliser "
-			"est le point ; écrivez par exemple 1234.99", v) ? CANTINE_ENOMEM : 0;
-	if (*p != '\0' || nint + nfrac == 0)
-		return cantine__problem(imp, P_PRICE, "« %s » n'est pas un prix : la valeur ne "
-			"doit comporter que des chiffres et le point comme séparateur décimal, par "
-			"exemple 1234.99", v) ? CANTINE_ENOMEM : 0;
-	*cents = whole * 100;
-	if (nfrac > 0)
-		*cents += (frac[0] - '0') * 10;
-	if (nfrac > 1)
-		*cents += frac[1] - '0';
-	/* Half down: round up only above one half of a cent. */
-	if (nfrac > 2 && frac[2] > '5')
-		up = true;
-	for (i = 3; nfrac > 2 && frac[2] == '5' && i < nfrac; i++)
-		if (frac[i] != '0')
-			up = true;
-	*cents += up;
-	return 1;
+	return rc ? CANTINE_ENOMEM : 0;
 }
 
 static int get_family(purchase_in *s, cantine_family *family)
@@ -323,11 +307,10 @@ static int get_family(purchase_in *s, cantine_family *family)
 
 	if (!cantine__get_required(imp, P_FAMILY, &v))
 		return 0;
-	for (f = 0; f < CANTINE_FAMILY__MAX; f++)
-		if (strcmp(v, cantine_family_code((cantine_family)f)) == 0) {
-			*family = (cantine_family)f;
-			return 1;
-		}
+	if ((f = cantine__family_code_parse(v)) >= 0) {
+		*family = (cantine_family)f;
+		return 1;
+	}
 	return cantine__problem(imp, P_FAMILY, "« %s » n'est pas une famille de produits de "
 		"ma-cantine ; écrivez l'un des codes (en majuscules) : " FAMILY_CODES, v)
 		? CANTINE_ENOMEM : 0;
@@ -358,11 +341,7 @@ static int get_codes(purchase_in *s, int col, unsigned allowed, const char *list
 			n = sizeof(item) - 1;
 		memcpy(item, p, n);
 		item[n] = '\0';
-		for (c = 0; c < CANTINE_CHAR__MAX; c++)
-			if ((allowed & (1u << c)) &&
-			    strcmp(item, cantine_characteristic_code((cantine_characteristic)c)) == 0)
-				break;
-		if (c == CANTINE_CHAR__MAX)
+		if ((c = cantine__characteristic_code_parse(item, allowed)) < 0)
 			return cantine__problem(imp, col, "« %s » : « %s » n'est pas un code "
 				"accepté ; codes acceptés (en majuscules, séparés par des "
 				"virgules) : %s", v, item, list) ? CANTINE_ENOMEM : 0;
@@ -528,52 +507,28 @@ static int read_row(purchase_in *s)
 #undef CHECK
 	if (!ok || !imp->clean)
 		return 0;
-	sqlite3_reset(s->ins);
-	sqlite3_bind_int64(s->ins, 1, etab);
-	sqlite3_bind_text(s->ins, 2, date, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s->ins, 3, cantine__cell(imp, P_SUPPLIER), -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s->ins, 4, desc, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(s->ins, 5, (int)family);
-	sqlite3_bind_int64(s->ins, 6, chars);
-	sqlite3_bind_int(s->ins, 7, (int)def);
-	sqlite3_bind_int(s->ins, 8, km);
-	sqlite3_bind_int64(s->ins, 9, cents);
-	sqlite3_bind_text(s->ins, 10, s->source, -1, SQLITE_STATIC);
-	if (sqlite3_step(s->ins) != SQLITE_DONE)
-		return cantine__store_err(imp->ctx, "écriture d'un achat");
+	{
+		cantine_purchase p = {
+			.date = date, .supplier = cantine__cell(imp, P_SUPPLIER),
+			.description = desc, .family = family, .characteristics = chars,
+			.local = def, .local_km = km, .amount_cents = cents,
+		};
+		if ((rc = cantine__purchase_insert(imp->ctx, s->ins, etab, &p, s->source)))
+			return rc;
+	}
 	imp->stats.inserted++;
 	return 0;
 }
 
 /* ---- the driver ---- */
 
-/* The same bytes were imported before: say when and how many purchases. */
+/* The same bytes were imported before: say when and how many purchases
+ * (1 when reported). */
 static int already_imported(purchase_in *s)
 {
-	cantine__import *imp = &s->imp;
-	sqlite3_stmt *st;
-	int rc;
+	int rc = cantine__purchase_check_source(&s->imp, s->source);
 
-	if ((rc = cantine__prepare(imp->ctx, &st, "SELECT count(*), min(imported_at), "
-				   "min(date), max(date) FROM purchase WHERE source = ?1")))
-		return rc;
-	sqlite3_bind_text(st, 1, s->source, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		return cantine__store_err(imp->ctx, "recherche d'un import précédent");
-	}
-	rc = 0;
-	if (sqlite3_column_int64(st, 0) > 0)
-		rc = cantine__file_problem(imp, 0, "ce fichier a déjà été utilisé pour un import "
-			"(le %.10s à %.5s UTC : %lld achats du %s au %s) ; un même fichier n'est "
-			"importé qu'une fois : pour ajouter des achats, importez un fichier qui ne "
-			"contient que les nouveaux", (const char *)sqlite3_column_text(st, 1),
-			(const char *)sqlite3_column_text(st, 1) + 11,
-			(long long)sqlite3_column_int64(st, 0),
-			(const char *)sqlite3_column_text(st, 2),
-			(const char *)sqlite3_column_text(st, 3));
-	sqlite3_finalize(st);
-	if (rc == 0 && !imp->clean)
+	if (rc == 0 && !s->imp.clean)
 		rc = 1;
 	return rc;
 }
@@ -609,9 +564,7 @@ static int run(purchase_in *s, const char *data, size_t len)
 	if ((rc = cantine__prepare(imp->ctx, &s->find, s->by_uai
 			? "SELECT id FROM etab WHERE uai = ?1"
 			: "SELECT id FROM etab WHERE siret = ?1")) ||
-	    (rc = cantine__prepare(imp->ctx, &s->ins, "INSERT INTO purchase (etab_id, date, "
-			"supplier, description, family, characteristics, local, local_km, "
-			"amount_cents, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")))
+	    (rc = cantine__purchase_insert_prepare(imp->ctx, &s->ins)))
 		return rc;
 	while ((rc = cantine__csv_next(&imp->csv)) > 0) {
 		cantine__csv_issue issue = imp->csv.issue;
@@ -650,15 +603,6 @@ static int run(purchase_in *s, const char *data, size_t len)
 	return 0;
 }
 
-static void today(char out[11])
-{
-	time_t t = time(NULL);
-	struct tm tm;
-
-	localtime_r(&t, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
-}
-
 static int import(cantine_ctx *ctx, const char *name, const char *data, size_t len,
 		  const char *path, cantine_problems **problems,
 		  cantine_import_stats *stats)
@@ -676,7 +620,7 @@ static int import(cantine_ctx *ctx, const char *name, const char *data, size_t l
 		return cantine__seterr(ctx, CANTINE_ENOMEM, "mémoire insuffisante");
 	s->ops.cols = new_cols;
 	s->ops.ncols = P_NCOLS;
-	today(s->today);
+	cantine__purchase_today(s->today);
 	if ((rc = cantine__import_init(&s->imp, ctx, &s->ops, name))) {
 		cantine__free(s);
 		return rc;
@@ -703,11 +647,18 @@ int cantine_import_purchases_mem(cantine_ctx *ctx, const char *name, const char 
 				 size_t len, cantine_problems **problems,
 				 cantine_import_stats *stats)
 {
+	/* The project's XML format (purchase_xml.c), recognised by content. */
+	if (cantine__purchase_is_xml(data, len))
+		return cantine__import_purchases_xml(ctx, name, data, len, NULL, problems,
+						     stats);
 	return import(ctx, name, data, len, NULL, problems, stats);
 }
 
 int cantine_import_purchases(cantine_ctx *ctx, const char *path,
 			     cantine_problems **problems, cantine_import_stats *stats)
 {
+	if (cantine__purchase_file_is_xml(path))
+		return cantine__import_purchases_xml(ctx, path, NULL, 0, path, problems,
+						     stats);
 	return import(ctx, path, NULL, 0, path, problems, stats);
 }

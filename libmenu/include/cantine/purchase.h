@@ -63,7 +63,10 @@ typedef struct cantine_purchase {
 } cantine_purchase;
 
 /**
- * Import a ma-cantine purchase file (docs/formats.md, "Achats"; DOMAIN
+ * Import a purchase file: a ma-cantine CSV file or the project's own XML
+ * (see below), told apart by content.
+ *
+ * A ma-cantine purchase file (docs/formats.md, "Achats"; DOMAIN
  * Part B §2.1–2.2): the current 12-column format (siret, description,
  * fournisseur, date, prix_ht, famille_produits, categories_egalim,
  * origine, est_circuit_court, est_local, definition_local,
@@ -79,6 +82,20 @@ typedef struct cantine_purchase {
  * problem is listed; the purchases are written, in one transaction, only
  * when the file has none.  The SHA-256 of the file's bytes is kept with
  * each purchase: the same file imported a second time is refused.
+ *
+ * A file whose first character that is not a space (after an optional
+ * UTF-8 byte-order mark) is '<' is read as the project's XML format
+ * (docs/formats.md, "Achats : format XML du projet";
+ * libmenu/xsd/achats.xsd, embedded in the library): libxml2 reads it as
+ * a stream, validated against the XSD, without network access, entity
+ * expansion or DTD: a file with a DOCTYPE is refused, and nothing outside
+ * the file is read.  Every problem of the file, well-formedness, XSD
+ * validity and the rules above, is listed with its line, column and
+ * element (the problem's field).  While XML imports are in progress,
+ * libxml2's global external entity loader is one that refuses everything
+ * (libxml2 2.9 has none per parser); the application's is put back after
+ * the last.  libxml2's error handlers, thread-local, are set for the
+ * import and put back.
  *
  * @param problems receives the problems when there are any (freed by the
  *                 caller with cantine_problems_free(); may be NULL)
@@ -114,6 +131,29 @@ CANTINE_API int cantine_purchases_load(cantine_ctx *ctx, const char *uai,
 
 /** Free what cantine_purchases_load() gave.  Accepts NULL. */
 CANTINE_API void cantine_purchases_free(cantine_purchase *list, size_t n);
+
+/**
+ * Export purchases in the project's XML format (docs/formats.md, "Achats :
+ * format XML du projet"; libmenu/xsd/achats.xsd), appended to `out`: one
+ * <achat> per purchase, by establishment (UAI), then date, then import
+ * order.  cantine_import_purchases() reads the result back into a store
+ * that has the establishments, giving the same purchases.  A selection
+ * without purchases gives an <achats> element without <achat>, which is
+ * valid but is not imported (a file with no purchase is refused).
+ *
+ * @param uai      the establishment, or NULL for all
+ * @param from, to ISO dates "YYYY-MM-DD", both included; NULL for no bound
+ * @param out      receives the UTF-8 document (appended); owned by the
+ *                 caller, released with cantine_buf_dispose().  Left
+ *                 unchanged on failure.
+ * @return 0; CANTINE_EINVAL (bad date, from after to, or a supplier or
+ *         description holding U+FFFE or U+FFFF, which XML cannot carry);
+ *         CANTINE_ENOTFOUND (unknown UAI); CANTINE_ESTORE or
+ *         CANTINE_ENOMEM.
+ */
+CANTINE_API int cantine_export_purchases_xml(cantine_ctx *ctx, const char *uai,
+                                             const char *from, const char *to,
+                                             cantine_buf *out);
 
 #ifdef __cplusplus
 }
