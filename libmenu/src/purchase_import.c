@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "import_int.h"
 #include "sha256_int.h"
@@ -578,15 +579,21 @@ static int already_imported(purchase_in *s)
 	return rc;
 }
 
-static int run(purchase_in *s, const char *data, size_t len)
+static int run(purchase_in *s, cantine__src *src)
 {
 	cantine__import *imp = &s->imp;
+	cantine__scan scan;
 	int rc;
 
-	cantine__sha256_hex(data, len, s->source);
+	/* A first pass over the bytes: the hash (is it a file already
+	 * imported?), a NUL byte, the encoding; then the rows are read from
+	 * the start again, chunk by chunk. */
+	if ((rc = cantine__scan_src(src, &scan)))
+		return rc;
+	memcpy(s->source, scan.sha256, sizeof(s->source));
 	if ((rc = already_imported(s)))
 		return rc < 0 ? rc : 0;
-	rc = cantine__import_start(imp, data, len, CANTINE_ENCODING_AUTO);
+	rc = cantine__import_stream(imp, src, &scan, CANTINE_ENCODING_AUTO);
 	if (rc)
 		return rc < 0 ? rc : 0;
 	rc = cantine__csv_next(&imp->csv);
@@ -663,9 +670,10 @@ static int import(cantine_ctx *ctx, const char *name, const char *data, size_t l
 		  const char *path, cantine_problems **problems,
 		  cantine_import_stats *stats)
 {
+	cantine__src src = { data, len, 0, -1 };
 	purchase_in *s;
-	char *owned = NULL;
 	bool began = false;
+	uint64_t size;
 	int rc = 0;
 
 	if (problems)
@@ -681,12 +689,15 @@ static int import(cantine_ctx *ctx, const char *name, const char *data, size_t l
 		cantine__free(s);
 		return rc;
 	}
-	if (path && (rc = cantine__read_file(&s->imp, path, &owned, &len)) == 0)
-		data = owned;
+	/* The file is streamed, never loaded whole (docs/formats.md, "Achats"). */
+	if (path)
+		rc = cantine__open_file(&s->imp, path, &src.fd, &size);
 	if (rc == 0 && (rc = cantine__begin(ctx)) == 0) {
 		began = true;
-		rc = run(s, data, len);
+		rc = run(s, &src);
 	}
+	if (src.fd >= 0)
+		close(src.fd);
 	sqlite3_finalize(s->find);
 	sqlite3_finalize(s->ins);
 	rc = cantine__import_end(&s->imp, rc, began, name,
@@ -694,7 +705,6 @@ static int import(cantine_ctx *ctx, const char *name, const char *data, size_t l
 				 "aucun achat n'a été importé (la base n'a pas changé)", problems);
 	if (rc == 0 && stats)
 		*stats = s->imp.stats;
-	cantine__free(owned);
 	cantine__free(s);
 	return rc;
 }

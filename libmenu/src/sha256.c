@@ -51,32 +51,69 @@ static void block(uint32_t h[8], const unsigned char *p)
 	h[4] += e, h[5] += f, h[6] += g, h[7] += hh;
 }
 
-void cantine__sha256_hex(const void *data, size_t len, char out[65])
+void cantine__sha256_init(cantine__sha256 *s)
+{
+	static const uint32_t h0[8] = { 0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+					0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19 };
+
+	memcpy(s->h, h0, sizeof(h0));
+	s->len = 0;
+	s->n = 0;
+}
+
+void cantine__sha256_update(cantine__sha256 *s, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+
+	s->len += len;
+	if (s->n) {
+		size_t k = 64 - s->n < len ? 64 - s->n : len;
+		memcpy(s->buf + s->n, p, k);
+		s->n += k;
+		p += k;
+		len -= k;
+		if (s->n < 64)
+			return;
+		block(s->h, s->buf);
+		s->n = 0;
+	}
+	for (; len >= 64; p += 64, len -= 64)
+		block(s->h, p);
+	if (len)
+		memcpy(s->buf, p, len);
+	s->n = len;
+}
+
+void cantine__sha256_final(cantine__sha256 *s, char out[65])
 {
 	static const char hex[] = "0123456789abcdef";
-	uint32_t h[8] = { 0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-			  0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19 };
-	const unsigned char *p = data;
 	unsigned char last[128];
-	uint64_t bits = (uint64_t)len * 8;
+	uint64_t bits = s->len * 8;
 	size_t rest, n, i;
 
-	for (; len >= 64; p += 64, len -= 64)
-		block(h, p);
 	/* Padding: 0x80, zeros, then the length in bits, big-endian. */
 	memset(last, 0, sizeof(last));
-	if (len)
-		memcpy(last, p, len);
-	last[len] = 0x80;
-	rest = len + 1 + 8 <= 64 ? 64 : 128;
+	if (s->n)
+		memcpy(last, s->buf, s->n);
+	last[s->n] = 0x80;
+	rest = s->n + 1 + 8 <= 64 ? 64 : 128;
 	for (i = 0; i < 8; i++)
 		last[rest - 1 - i] = (unsigned char)(bits >> (8 * i));
 	for (n = 0; n < rest; n += 64)
-		block(h, last + n);
+		block(s->h, last + n);
 	for (i = 0; i < 32; i++) {
-		unsigned char byte = (unsigned char)(h[i / 4] >> (24 - 8 * (i % 4)));
+		unsigned char byte = (unsigned char)(s->h[i / 4] >> (24 - 8 * (i % 4)));
 		out[2 * i] = hex[byte >> 4];
 		out[2 * i + 1] = hex[byte & 15];
 	}
 	out[64] = '\0';
+}
+
+void cantine__sha256_hex(const void *data, size_t len, char out[65])
+{
+	cantine__sha256 s;
+
+	cantine__sha256_init(&s);
+	cantine__sha256_update(&s, data, len);
+	cantine__sha256_final(&s, out);
 }

@@ -80,6 +80,20 @@ check_refused bad-header-missing.csv "il manque caracteristiques, definition_loc
 check_refused bad-cantine-id.csv "« cantine_id » est le numéro d'une cantine"
 check_refused absent.csv "absent.csv : fichier introuvable"
 
+# An error on every line: the first 1000 problems in full, then a count.
+C="1200 bad rows"
+{
+	echo "siret,description,fournisseur,date,prix_ht,famille_produits,caracteristiques,definition_local"
+	for i in $(seq 1200); do echo "19595871500011,Pain,,2025-03-04,1;5,BOULANGERIE,,"; done
+} >"$T/many-bad.csv"
+run_cantine --db "$S" purchase import "$T/many-bad.csv"
+expect_rc 2 "$C"
+expect_stderr "many-bad.csv, ligne 1001, colonne 5 (prix_ht) : « 1;5 » n'est pas un prix" "$C"
+expect_stderr "… et 200 autres problèmes." "$C"
+expect_stderr "1200 problèmes dans" "$C"
+dump_db "$S" >"$T/after.sql"
+expect_same_file "$T/before.sql" "$T/after.sql" "$C: store unchanged"
+
 # ---- usage ----
 C="purchase --help"
 run_cantine purchase --help

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "testutil.h"
+#include "common_int.h"
 #include "sha256_int.h"
 
 void cantine__alloc_fail_after(long n);
@@ -84,6 +85,113 @@ static void test_sha256(void **state)
 	assert_string_equal(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 	cantine__sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", 56, hex);
 	assert_string_equal(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+	/* Incrementally, in pieces that cut blocks anywhere (FIPS 180-2
+	 * appendix B.3: a million 'a'). */
+	{
+		static char a[1000];
+		cantine__sha256 s;
+		size_t done = 0, k = 0, steps[] = { 1, 63, 64, 65, 1000, 7 };
+
+		memset(a, 'a', sizeof(a));
+		cantine__sha256_init(&s);
+		while (done < 1000000) {
+			size_t n = steps[k++ % 6];
+			if (n > 1000000 - done)
+				n = 1000000 - done;
+			cantine__sha256_update(&s, a, n);
+			done += n;
+		}
+		cantine__sha256_final(&s, hex);
+		assert_string_equal(hex, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+	}
+}
+
+/* A file of more than one 64 KiB chunk whose accented letter `acc` (UTF-8
+ * or windows-1252) starts on the last byte of the first chunk: the file is
+ * read in chunks, and the letter is neither cut nor misread. */
+static void chunk_boundary(tu_fixture *f, const char *acc, const char *name,
+			   long long seen)
+{
+	static const char header[] = "siret,description,fournisseur,date,prix_ht,"
+		"famille_produits,caracteristiques,definition_local\n";
+	static const char row[] = "19595871500011,Pain,,2025-03-04,3,BOULANGERIE,,\n";
+	cantine_buf b = CANTINE_BUF_INIT;
+	cantine_problems *pbs = NULL;
+	cantine_import_stats st;
+	size_t pre = strlen("19595871500011,Cr"), rows = 1;
+
+	assert_int_equal(cantine__buf_puts(&b, header), 0);
+	while (b.size + 2 * sizeof(row) < 65536 - pre - 40)
+		assert_int_equal(cantine__buf_puts(&b, row), 0), rows++;
+	assert_int_equal(cantine__buf_puts(&b, "19595871500011,Cr"), 0);
+	while (b.size < 65535)
+		assert_int_equal(cantine__buf_puts(&b, "x"), 0);
+	assert_int_equal(b.size, 65535);
+	assert_int_equal(cantine__buf_printf(&b, "%sme,,2025-03-05,2,AUTRES,,\n", acc), 0);
+	for (; b.size < 150000; rows++)
+		assert_int_equal(cantine__buf_puts(&b, row), 0);
+	assert_int_equal(cantine_import_purchases_mem(f->ctx, name, b.ptr, b.size, &pbs, &st), 0);
+	assert_null(pbs);
+	assert_int_equal(st.inserted, rows);
+	assert_int_equal(tu_file_query_int(f->db_path, "SELECT count(*) FROM purchase WHERE "
+					   "description LIKE '%xxx\xC3\xA9me'"), seen);
+	cantine_buf_dispose(&b);
+}
+
+static void test_chunk_boundary(void **state)
+{
+	chunk_boundary(*state, "\xC3\xA9", "utf8.csv", 1);
+	chunk_boundary(*state, "\xE9", "cp1252.csv", 2);
+}
+
+/* An error on every line of a long file: the first 1000 problems are
+ * kept in full, the others only counted (io.h), so memory stays bounded. */
+static void test_problems_bounded(void **state)
+{
+	tu_fixture *f = *state;
+	static const char header[] = "siret,description,fournisseur,date,prix_ht,"
+		"famille_produits,caracteristiques,definition_local\n";
+	cantine_buf b = CANTINE_BUF_INIT;
+	cantine_problems *pbs = NULL;
+	int i;
+
+	assert_int_equal(cantine__buf_puts(&b, header), 0);
+	for (i = 0; i < 2500; i++)
+		assert_int_equal(cantine__buf_puts(&b, "19595871500011,Pain,,2025-03-04,"
+						   "1;5,BOULANGERIE,,\n"), 0);
+	assert_int_equal(cantine_import_purchases_mem(f->ctx, "e.csv", b.ptr, b.size, &pbs,
+						      NULL), CANTINE_EINVAL);
+	assert_int_equal(cantine_problems_count(pbs), 1000);
+	assert_int_equal(cantine_problems_total(pbs), 2500);
+	expect(pbs, 1001, 5, "prix_ht", "« 1;5 » n'est pas un prix");
+	assert_null(cantine_problems_get(pbs, 1000));
+	assert_true(tu_contains(cantine_errmsg(f->ctx), "2500 problèmes dans « e.csv »"));
+	cantine_problems_free(pbs);
+	cantine_buf_dispose(&b);
+	assert_int_equal(count(f), 0);
+}
+
+/* A NUL byte far in the file: refused with its line. */
+static void test_nul_byte(void **state)
+{
+	tu_fixture *f = *state;
+	static const char header[] = "siret,description,fournisseur,date,prix_ht,"
+		"famille_produits,caracteristiques,definition_local\n";
+	static const char row[] = "19595871500011,Pain,,2025-03-04,3,BOULANGERIE,,\n";
+	cantine_buf b = CANTINE_BUF_INIT;
+	cantine_problems *pbs = NULL;
+	unsigned line = 2;
+
+	assert_int_equal(cantine__buf_puts(&b, header), 0);
+	for (; b.size < 100000; line++)
+		assert_int_equal(cantine__buf_puts(&b, row), 0);
+	assert_int_equal(cantine__buf_put(&b, "1\0", 2), 0);
+	assert_int_equal(cantine_import_purchases_mem(f->ctx, "nul.csv", b.ptr, b.size, &pbs,
+						      NULL), CANTINE_EINVAL);
+	expect(pbs, line, 0, NULL, "octet nul (0x00)");
+	cantine_problems_free(pbs);
+	cantine_buf_dispose(&b);
+	assert_int_equal(count(f), 0);
 }
 
 static void test_current_format(void **state)
@@ -347,6 +455,9 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(test_bad_headers, setup, tu_teardown_store),
 		cmocka_unit_test_setup_teardown(test_mem_edge_cases, setup, tu_teardown_store),
 		cmocka_unit_test_setup_teardown(test_out_of_memory, setup, tu_teardown_store),
+		cmocka_unit_test_setup_teardown(test_chunk_boundary, setup, tu_teardown_store),
+		cmocka_unit_test_setup_teardown(test_nul_byte, setup, tu_teardown_store),
+		cmocka_unit_test_setup_teardown(test_problems_bounded, setup, tu_teardown_store),
 	};
 
 	if (argc < 2) {
