@@ -17,6 +17,12 @@ const char *cantine_characteristic_code(cantine_characteristic c)
 	return (unsigned)c < CANTINE_CHAR__MAX ? codes[c] : NULL;
 }
 
+void cantine_purchases_suggestion_stats(const cantine_ctx *ctx,
+					cantine_suggestion_stats *out)
+{
+	*out = ctx->suggestions;
+}
+
 /* ---- reading purchases back ---- */
 
 void cantine_purchases_free(cantine_purchase *list, size_t n)
@@ -30,6 +36,7 @@ void cantine_purchases_free(cantine_purchase *list, size_t n)
 		cantine__free((char *)list[i].uai);
 		cantine__free((char *)list[i].supplier);
 		cantine__free((char *)list[i].description);
+		cantine__free((char *)list[i].suggestion_rules);
 	}
 	cantine__free(list);
 }
@@ -69,7 +76,9 @@ int cantine_purchases_load(cantine_ctx *ctx, const char *uai, const char *from,
 	if (step != SQLITE_ROW)
 		return cantine__store_err(ctx, "lecture des achats");
 	if ((rc = cantine__prepare(ctx, &st, "SELECT date, supplier, description, family, "
-				   "characteristics, local, local_km, amount_cents FROM purchase "
+				   "characteristics, local, local_km, amount_cents, "
+				   "suggested_characteristics, suggested_family, suggested_origin, "
+				   "suggestion_rules FROM purchase "
 				   "WHERE etab_id = ?1 AND date >= ?2 AND date <= ?3 "
 				   "ORDER BY date, id")))
 		return rc;
@@ -98,7 +107,15 @@ int cantine_purchases_load(cantine_ctx *ctx, const char *uai, const char *from,
 		p->local = (cantine_local)sqlite3_column_int(st, 5);
 		p->local_km = sqlite3_column_int(st, 6);
 		p->amount_cents = sqlite3_column_int64(st, 7);
-		if (!p->uai || !p->date || !p->supplier || !p->description)
+		/* Suggestions (schema 011): never part of the counts above. */
+		p->suggested_characteristics = (unsigned)sqlite3_column_int64(st, 8);
+		p->suggested_family = sqlite3_column_type(st, 9) == SQLITE_NULL
+			? CANTINE_PURCHASE_NONE : sqlite3_column_int(st, 9);
+		p->suggested_origin = sqlite3_column_type(st, 10) == SQLITE_NULL
+			? CANTINE_PURCHASE_NONE : sqlite3_column_int(st, 10);
+		p->suggestion_rules = cantine__column_strdup(st, 11, &oom);
+		if (!p->uai || !p->date || !p->supplier || !p->description ||
+		    !p->suggestion_rules)
 			oom = true;
 		if (oom)
 			break;

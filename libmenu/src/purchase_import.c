@@ -19,6 +19,8 @@
 
 #include "import_int.h"
 #include "sha256_int.h"
+#include "strmap_int.h"
+#include "suggest_int.h"
 #include "text_int.h"
 
 /* Columns of the current format (achats_siret.json), then the old one's
@@ -90,7 +92,12 @@ typedef struct purchase_in {
 	char              source[65];
 	char              today[11];
 	sqlite3_stmt     *find, *ins;
+	cantine__strmap   etabs;    /* key of the file → etab id (0: unknown) */
+	cantine__suggester *sugg;   /* classification, for the rows written */
 } purchase_in;
+
+/* Establishments remembered at once (a département has ~125 collèges). */
+#define ETAB_CACHE_MAX 4096u
 
 /* ---- the header ---- */
 
@@ -205,6 +212,7 @@ static int read_header(purchase_in *s)
 static int get_etab(purchase_in *s, int64_t *id)
 {
 	cantine__import *imp = &s->imp;
+	cantine__strmap_val *hit;
 	const char *v;
 	char key[32];
 	size_t i, n = 0;
@@ -224,11 +232,22 @@ static int get_etab(purchase_in *s, int64_t *id)
 			  "majuscule, par exemple 0590001F) ; corrigez l'UAI du collège"
 			: "« %s » n'est pas un SIRET valide (14 chiffres, clé de contrôle "
 			  "comprise) ; corrigez le SIRET du collège", v);
+	/* A file names few establishments on many lines: look each up once. */
+	if ((hit = cantine__strmap_get(&s->etabs, key)) && hit->id) {
+		*id = hit->id;
+		return 0;
+	}
 	sqlite3_reset(s->find);
 	sqlite3_bind_text(s->find, 1, key, -1, SQLITE_TRANSIENT);
 	step = sqlite3_step(s->find);
 	if (step == SQLITE_ROW) {
 		*id = sqlite3_column_int64(s->find, 0);
+		if (s->etabs.n < ETAB_CACHE_MAX) {
+			int added;
+			if (!(hit = cantine__strmap_put(&s->etabs, key, &added)))
+				return CANTINE_ENOMEM;
+			hit->id = *id;
+		}
 		return 0;
 	}
 	if (step != SQLITE_DONE)
@@ -465,6 +484,40 @@ static int get_local_old(purchase_in *s, bool local, cantine_local *def, int *km
 
 /* ---- rows ---- */
 
+/*
+ * What the classification rules suggest for the description, beyond what
+ * the row declares (suggest.c): stored apart, never in place of the
+ * declared family and characteristics, which alone make the EGALIM counts
+ * (issue 5: "a suggestion ... never overrides what the file declares").
+ * A description a rule cannot be run on within its match limits gets no
+ * suggestion and a warning; the purchase is imported all the same.
+ */
+static int suggest(purchase_in *s, const char *desc, cantine_family family,
+		   unsigned chars, cantine__psugg *sug)
+{
+	cantine_suggestion_stats *st = &s->imp.ctx->suggestions;
+	int rc;
+
+	if (!s->sugg && (rc = cantine__suggester_new(s->imp.ctx, &s->sugg)))
+		return rc < 0 ? rc : CANTINE_ERROR;
+	rc = cantine__suggest(s->sugg, desc, (int)family, chars, sug);
+	if (rc == CANTINE_EINVAL) {
+		st->unclassified++;
+		return cantine__problems_warn(s->imp.problems, s->imp.csv.rec_line, 0, NULL,
+			"pas de suggestion de classement pour cette description : %s",
+			cantine_errmsg(s->imp.ctx));
+	}
+	if (rc)
+		return rc;
+	if (sug->chars || sug->family != CANTINE_PURCHASE_NONE ||
+	    sug->origin != CANTINE_PURCHASE_NONE)
+		st->purchases++;
+	st->characteristics += sug->chars != 0;
+	st->family += sug->family != CANTINE_PURCHASE_NONE;
+	st->origin += sug->origin != CANTINE_PURCHASE_NONE;
+	return 0;
+}
+
 static int read_row(purchase_in *s)
 {
 	cantine__import *imp = &s->imp;
@@ -473,6 +526,7 @@ static int read_row(purchase_in *s)
 	const char *date, *desc;
 	unsigned chars = 0;
 	int64_t etab = 0, cents = 0;
+	cantine__psugg sug;
 	bool ok = true, yes;
 	int km = 0, rc;
 	size_t c;
@@ -529,6 +583,8 @@ static int read_row(purchase_in *s)
 #undef CHECK
 	if (!ok || !imp->clean)
 		return 0;
+	if ((rc = suggest(s, desc, family, chars, &sug)) < 0)
+		return rc;
 	sqlite3_reset(s->ins);
 	sqlite3_bind_int64(s->ins, 1, etab);
 	sqlite3_bind_text(s->ins, 2, date, -1, SQLITE_TRANSIENT);
@@ -540,6 +596,16 @@ static int read_row(purchase_in *s)
 	sqlite3_bind_int(s->ins, 8, km);
 	sqlite3_bind_int64(s->ins, 9, cents);
 	sqlite3_bind_text(s->ins, 10, s->source, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s->ins, 11, sug.chars);
+	if (sug.family != CANTINE_PURCHASE_NONE)
+		sqlite3_bind_int(s->ins, 12, sug.family);
+	else
+		sqlite3_bind_null(s->ins, 12);
+	if (sug.origin != CANTINE_PURCHASE_NONE)
+		sqlite3_bind_int(s->ins, 13, sug.origin);
+	else
+		sqlite3_bind_null(s->ins, 13);
+	sqlite3_bind_text(s->ins, 14, sug.rules, -1, SQLITE_STATIC);
 	if (sqlite3_step(s->ins) != SQLITE_DONE)
 		return cantine__store_err(imp->ctx, "écriture d'un achat");
 	imp->stats.inserted++;
@@ -618,7 +684,9 @@ static int run(purchase_in *s, cantine__src *src)
 			: "SELECT id FROM etab WHERE siret = ?1")) ||
 	    (rc = cantine__prepare(imp->ctx, &s->ins, "INSERT INTO purchase (etab_id, date, "
 			"supplier, description, family, characteristics, local, local_km, "
-			"amount_cents, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")))
+			"amount_cents, source, suggested_characteristics, suggested_family, "
+			"suggested_origin, suggestion_rules) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+			"?8, ?9, ?10, ?11, ?12, ?13, ?14)")))
 		return rc;
 	while ((rc = cantine__csv_next(&imp->csv)) > 0) {
 		cantine__csv_issue issue = imp->csv.issue;
@@ -680,6 +748,7 @@ static int import(cantine_ctx *ctx, const char *name, const char *data, size_t l
 		*problems = NULL;
 	if (stats)
 		memset(stats, 0, sizeof(*stats));
+	memset(&ctx->suggestions, 0, sizeof(ctx->suggestions));
 	if (!(s = cantine__calloc(1, sizeof(*s))))
 		return cantine__seterr(ctx, CANTINE_ENOMEM, "mémoire insuffisante");
 	s->ops.cols = new_cols;
@@ -700,11 +769,15 @@ static int import(cantine_ctx *ctx, const char *name, const char *data, size_t l
 		close(src.fd);
 	sqlite3_finalize(s->find);
 	sqlite3_finalize(s->ins);
+	cantine__strmap_free(&s->etabs);
+	cantine__suggester_free(s->sugg);
 	rc = cantine__import_end(&s->imp, rc, began, name,
 				 cantine_problems_total(s->imp.problems), "problème",
 				 "aucun achat n'a été importé (la base n'a pas changé)", problems);
 	if (rc == 0 && stats)
 		*stats = s->imp.stats;
+	if (rc)
+		memset(&ctx->suggestions, 0, sizeof(ctx->suggestions));
 	cantine__free(s);
 	return rc;
 }

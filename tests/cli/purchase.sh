@@ -40,6 +40,29 @@ run_cantine --db "$S" purchase list --etab 0595871L --annee 2024
 expect_rc 0 "$C"
 expect_stdout "0 achat, total 0,00 € HT" "$C"
 
+# ---- classification suggestions (issue 5, item 3) ----
+# "POMME GOLDEN CAT1 BIO" declares no label: BIO is suggested, shown as a
+# suggestion, and the EGALIM bio share stays what the file declares (0 %).
+C="suggestions"
+printf '%s\n' 'siret,description,fournisseur,date,prix_ht,famille_produits,categories_egalim,origine,est_circuit_court,est_local,definition_local,definition_local_km' \
+	'19595871500011,POMME GOLDEN CAT1 BIO,Primeur,2023-03-01,100.00,FRUITS_ET_LEGUMES,,,,,,' \
+	'19595871500011,POULET FERMIER,,2023-03-02,100.00,VIANDES_VOLAILLES,LABEL_ROUGE,FRANCE,,,,' \
+	'19595871500011,POMME GALA HVE,,2023-03-03,100.00,FRUITS_ET_LEGUMES,HVE,,,,,' >"$T/s2023.csv"
+run_cantine --db "$S" purchase import "$T/s2023.csv"
+expect_rc 0 "$C"
+expect_stdout "s2023.csv : 3 achats importés." "$C"
+expect_stdout_line "Suggestions de classement : 2 achats sur 3 (caractéristiques : 2, famille : 0, origine : 0) ; à confirmer, elles ne comptent pas dans les taux EGALIM (voir cantine purchase list)." "$C"
+run_cantine --db "$S" purchase list --etab 0595871L --annee 2023
+expect_rc 0 "$C: list"
+expect_stdout "2023-03-01        100,00 €  FRUITS_ET_LEGUMES  -  Primeur : POMME GOLDEN CAT1 BIO" "$C: nothing declared"
+expect_stdout_line "           suggestion : BIO (règle bio) — à confirmer, non comptée" "$C: BIO suggested"
+expect_stdout "VIANDES_VOLAILLES  LABEL_ROUGE,FRANCE  POULET FERMIER" "$C: the declared label stays"
+expect_stdout_line "           suggestion : FERMIER (règle fermier) — à confirmer, non comptée" "$C: FERMIER suggested"
+expect_eq "$(grep -c 'suggestion :' "$OUT")" 2 "$C: HVE declared, not suggested again"
+run_cantine --db "$S" egalim --etab 0595871L --annee 2023 --tout
+expect_stdout "2023 : bio 0,00 % (0,00 € sur 300,00 € d'achats HT)" "$C: the bio share counts what is declared"
+expect_stdout "produits durables et de qualité (bio compris) 66,67 %" "$C: LABEL_ROUGE and HVE declared"
+
 # ---- refusals: exit 2, message, store unchanged ----
 dump_db "$S" >"$T/before.sql"
 

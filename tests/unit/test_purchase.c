@@ -144,6 +144,77 @@ static void test_chunk_boundary(void **state)
 	chunk_boundary(*state, "\xE9", "cp1252.csv", 2);
 }
 
+/* Issue 5, item 3: "A suggestion is marked as such and never overrides
+ * what the file declares". */
+static void test_suggestions(void **state)
+{
+	tu_fixture *f = *state;
+	static const char file[] = "siret,description,fournisseur,date,prix_ht,"
+		"famille_produits,categories_egalim,origine,est_circuit_court,est_local,"
+		"definition_local,definition_local_km\n"
+		/* 0: BIO suggested, nothing declared */
+		"19595871500011,POMME GOLDEN CAT1 BIO,,2025-03-03,10.00,FRUITS_ET_LEGUMES,,,,,,\n"
+		/* 1: a declared label stays; FERMIER suggested beside it */
+		"19595871500011,POULET FERMIER,,2025-03-04,20.00,VIANDES_VOLAILLES,LABEL_ROUGE,"
+		"FRANCE,,,,\n"
+		/* 2: the suggestion is what is declared: nothing stored */
+		"19595871500011,POMME GALA HVE,,2025-03-05,30.00,FRUITS_ET_LEGUMES,HVE,,,,,\n"
+		/* 3: another family; origin FRANCE declared, VBF agrees */
+		"19595871500011,JAMBON BLANC VBF,,2025-03-06,40.00,AUTRES,,FRANCE,,,,\n"
+		/* 4: an origin not declared (a contradiction is shown too) */
+		"19595871500011,TOMATE GRAPPE ESPAGNE,,2025-03-07,50.00,FRUITS_ET_LEGUMES,,FRANCE,,,,\n"
+		/* 5: the same wording again (from the cache): the same result */
+		"19595871500011,POMME GOLDEN CAT1 BIO,,2025-03-08,10.00,FRUITS_ET_LEGUMES,,,,,,\n";
+	cantine_problems *pbs = NULL;
+	cantine_suggestion_stats sg;
+	cantine_purchase *l;
+	size_t n;
+
+	assert_int_equal(cantine_import_purchases_mem(f->ctx, "s.csv", file, sizeof(file) - 1,
+						      &pbs, NULL), 0);
+	assert_null(pbs);
+	assert_int_equal(cantine_purchases_load(f->ctx, "0595871L", NULL, NULL, &l, &n), 0);
+	assert_int_equal(n, 6);
+	assert_int_equal(l[0].characteristics, 0);
+	assert_int_equal(l[0].suggested_characteristics, 1u << CANTINE_CHAR_BIO);
+	assert_int_equal(l[0].suggested_family, CANTINE_PURCHASE_NONE);
+	assert_int_equal(l[0].suggested_origin, CANTINE_PURCHASE_NONE);
+	assert_string_equal(l[0].suggestion_rules, "bio");
+	assert_int_equal(l[1].characteristics, (1u << CANTINE_CHAR_LABEL_ROUGE) |
+			 (1u << CANTINE_CHAR_FRANCE));
+	assert_int_equal(l[1].suggested_characteristics, 1u << CANTINE_CHAR_FERMIER);
+	assert_string_equal(l[1].suggestion_rules, "fermier");
+	assert_int_equal(l[2].characteristics, 1u << CANTINE_CHAR_HVE);
+	assert_int_equal(l[2].suggested_characteristics, 0);
+	assert_int_equal(l[2].suggested_family, CANTINE_PURCHASE_NONE);
+	assert_string_equal(l[2].suggestion_rules, "");
+	assert_int_equal(l[3].family, CANTINE_FAMILY_AUTRES);
+	assert_int_equal(l[3].suggested_family, CANTINE_FAMILY_CHARCUTERIE);
+	assert_int_equal(l[3].suggested_origin, CANTINE_PURCHASE_NONE);
+	assert_string_equal(l[3].suggestion_rules, "charcuterie-jambon");
+	assert_int_equal(l[4].characteristics, 1u << CANTINE_CHAR_FRANCE);
+	assert_int_equal(l[4].suggested_origin, CANTINE_CHAR_EUROPE);
+	assert_string_equal(l[4].suggestion_rules, "pays-ue");
+	assert_int_equal(l[5].suggested_characteristics, 1u << CANTINE_CHAR_BIO);
+	assert_string_equal(l[5].suggestion_rules, "bio");
+	cantine_purchases_free(l, n);
+	cantine_purchases_suggestion_stats(f->ctx, &sg);
+	assert_int_equal(sg.purchases, 5);
+	assert_int_equal(sg.characteristics, 3);
+	assert_int_equal(sg.family, 1);
+	assert_int_equal(sg.origin, 1);
+	assert_int_equal(sg.unclassified, 0);
+	/* The store refuses a suggestion that repeats a declared label. */
+	assert_int_equal(tu_file_query_int(f->db_path, "SELECT count(*) FROM purchase WHERE "
+					   "suggested_characteristics & characteristics"), 0);
+	/* A failed import leaves no counts behind. */
+	assert_int_equal(cantine_import_purchases_mem(f->ctx, "s.csv", file, sizeof(file) - 1,
+						      &pbs, NULL), CANTINE_EINVAL);
+	cantine_problems_free(pbs);
+	cantine_purchases_suggestion_stats(f->ctx, &sg);
+	assert_int_equal(sg.purchases, 0);
+}
+
 /* An error on every line of a long file: the first 1000 problems are
  * kept in full, the others only counted (io.h), so memory stays bounded. */
 static void test_problems_bounded(void **state)
@@ -458,6 +529,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(test_chunk_boundary, setup, tu_teardown_store),
 		cmocka_unit_test_setup_teardown(test_nul_byte, setup, tu_teardown_store),
 		cmocka_unit_test_setup_teardown(test_problems_bounded, setup, tu_teardown_store),
+		cmocka_unit_test_setup_teardown(test_suggestions, setup, tu_teardown_store),
 	};
 
 	if (argc < 2) {
