@@ -585,11 +585,12 @@ static int read_row(purchase_in *s)
 		return 0;
 	if ((rc = suggest(s, desc, family, chars, &sug)) < 0)
 		return rc;
-	sqlite3_reset(s->ins);
 	sqlite3_bind_int64(s->ins, 1, etab);
-	sqlite3_bind_text(s->ins, 2, date, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s->ins, 3, cantine__cell(imp, P_SUPPLIER), -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s->ins, 4, desc, -1, SQLITE_TRANSIENT);
+	/* The cells stay put until the step is done (then the bindings are
+	 * cleared): no copy. */
+	sqlite3_bind_text(s->ins, 2, date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s->ins, 3, cantine__cell(imp, P_SUPPLIER), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s->ins, 4, desc, -1, SQLITE_STATIC);
 	sqlite3_bind_int(s->ins, 5, (int)family);
 	sqlite3_bind_int64(s->ins, 6, chars);
 	sqlite3_bind_int(s->ins, 7, (int)def);
@@ -606,8 +607,12 @@ static int read_row(purchase_in *s)
 	else
 		sqlite3_bind_null(s->ins, 13);
 	sqlite3_bind_text(s->ins, 14, sug.rules, -1, SQLITE_STATIC);
-	if (sqlite3_step(s->ins) != SQLITE_DONE)
-		return cantine__store_err(imp->ctx, "écriture d'un achat");
+	rc = sqlite3_step(s->ins) == SQLITE_DONE ? 0
+		: cantine__store_err(imp->ctx, "écriture d'un achat");
+	sqlite3_reset(s->ins);
+	sqlite3_clear_bindings(s->ins);
+	if (rc)
+		return rc;
 	imp->stats.inserted++;
 	return 0;
 }

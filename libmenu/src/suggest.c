@@ -10,19 +10,21 @@
  *
  * Running 41 rules on 625,000 descriptions is most of the cost of a large
  * import, and invoice files repeat their wordings: the result of each
- * description is remembered in a hash map, bounded (CACHE_MAX
- * descriptions, then forgotten all at once), so the results are the same
- * as classifying every line and memory stays bounded.
+ * description is remembered in a direct-mapped cache (CACHE_SLOTS slots,
+ * a new description replacing the one in its slot; descriptions longer
+ * than CACHE_MAX_KEY are not kept), so the results are those of
+ * classifying every line, one-off wordings (lot numbers) do not flush the
+ * frequent ones, and memory stays bounded (a few MiB at most).
  */
 #include <string.h>
 
-#include "strmap_int.h"
 #include "suggest_int.h"
 
 #include "cantine/classify.h"
 
-/* Descriptions remembered at once (a few hundred KiB). */
-#define CACHE_MAX 8192u
+/* Descriptions remembered at once (a power of two), and the longest kept. */
+#define CACHE_SLOTS 16384u
+#define CACHE_MAX_KEY 256u
 
 #define ORIGINS ((1u << CANTINE_CHAR_FRANCE) | (1u << CANTINE_CHAR_EUROPE))
 
@@ -36,22 +38,30 @@ struct result {
 	size_t   rules[];
 };
 
+struct slot {
+	uint64_t       hash;
+	char          *key;   /* NULL: empty */
+	struct result *r;
+};
+
 struct cantine__suggester {
 	cantine_ctx              *ctx;
 	const cantine_classifier *c;
-	cantine__strmap           cache;
+	struct slot              *cache; /* CACHE_SLOTS */
+	struct result            *uncached; /* the last long description's */
 	cantine_buf               names;
 };
 
-static void cache_clear(cantine__strmap *m)
+/* FNV-1a, 64 bits. */
+static uint64_t hash(const char *s, size_t *len)
 {
-	size_t i;
+	uint64_t h = 14695981039346656037ULL;
+	const char *p = s;
 
-	for (i = 0; i < m->cap; i++)
-		if (cantine__strmap_key(m, i))
-			cantine__free(m->vals[i].ptr);
-	cantine__strmap_free(m);
-	memset(m, 0, sizeof(*m));
+	for (; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+	*len = (size_t)(p - s);
+	return h;
 }
 
 int cantine__suggester_new(cantine_ctx *ctx, cantine__suggester **out)
@@ -63,8 +73,11 @@ int cantine__suggester_new(cantine_ctx *ctx, cantine__suggester **out)
 	/* The built-in rules are compiled (JIT) once per context. */
 	if (!ctx->classifier && (rc = cantine_classifier_builtin(ctx, &ctx->classifier)))
 		return rc;
-	if (!(sg = cantine__calloc(1, sizeof(*sg))))
+	if (!(sg = cantine__calloc(1, sizeof(*sg))) ||
+	    !(sg->cache = cantine__calloc(CACHE_SLOTS, sizeof(*sg->cache)))) {
+		cantine__free(sg);
 		return cantine__seterr(ctx, CANTINE_ENOMEM, "mémoire insuffisante");
+	}
 	sg->ctx = ctx;
 	sg->c = ctx->classifier;
 	*out = sg;
@@ -73,9 +86,16 @@ int cantine__suggester_new(cantine_ctx *ctx, cantine__suggester **out)
 
 void cantine__suggester_free(cantine__suggester *sg)
 {
+	size_t i;
+
 	if (!sg)
 		return;
-	cache_clear(&sg->cache);
+	for (i = 0; i < CACHE_SLOTS; i++) {
+		cantine__free(sg->cache[i].key);
+		cantine__free(sg->cache[i].r);
+	}
+	cantine__free(sg->cache);
+	cantine__free(sg->uncached);
 	cantine_buf_dispose(&sg->names);
 	cantine__free(sg);
 }
@@ -108,26 +128,37 @@ static int classify(cantine__suggester *sg, const char *desc, struct result **ou
 	return 0;
 }
 
-/* The result for `desc`, from the cache or classified now (borrowed). */
+/* The result for `desc`, from the cache or classified now (borrowed until
+ * the next call). */
 static int lookup(cantine__suggester *sg, const char *desc, const struct result **out)
 {
-	cantine__strmap_val *v = cantine__strmap_get(&sg->cache, desc);
+	size_t len;
+	uint64_t h = hash(desc, &len);
+	struct slot *sl = &sg->cache[h & (CACHE_SLOTS - 1)];
 	struct result *r;
-	int added, rc;
+	char *key;
+	int rc;
 
-	if (v) {
-		*out = v->ptr;
+	if (sl->key && sl->hash == h && strcmp(sl->key, desc) == 0) {
+		*out = sl->r;
 		return 0;
 	}
 	if ((rc = classify(sg, desc, &r)))
 		return rc;
-	if (sg->cache.n >= CACHE_MAX)
-		cache_clear(&sg->cache);
-	if (!(v = cantine__strmap_put(&sg->cache, desc, &added))) {
+	if (len > CACHE_MAX_KEY) {
+		cantine__free(sg->uncached);
+		*out = sg->uncached = r;
+		return 0;
+	}
+	if (!(key = cantine__strndup(desc, len))) {
 		cantine__free(r);
 		return CANTINE_ENOMEM;
 	}
-	v->ptr = r;
+	cantine__free(sl->key);
+	cantine__free(sl->r);
+	sl->hash = h;
+	sl->key = key;
+	sl->r = r;
 	*out = r;
 	return 0;
 }

@@ -75,10 +75,10 @@ static void expect(const cantine_problems *pbs, unsigned line, unsigned column,
 	fail_msg("no problem line %u with « %s »", line, text);
 }
 
-static void test_sha256(void **state)
+static void sha256_vectors(void)
 {
 	char hex[65];
-	(void)state;
+
 	cantine__sha256_hex("abc", 3, hex);
 	assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 	cantine__sha256_hex("", 0, hex);
@@ -104,6 +104,17 @@ static void test_sha256(void **state)
 		cantine__sha256_final(&s, hex);
 		assert_string_equal(hex, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 	}
+}
+
+/* Both implementations (the SHA extensions where the processor has them,
+ * the portable code) against the FIPS 180-2 vectors. */
+static void test_sha256(void **state)
+{
+	(void)state;
+	sha256_vectors();
+	cantine__sha256_portable(true);
+	sha256_vectors();
+	cantine__sha256_portable(false);
 }
 
 /* A file of more than one 64 KiB chunk whose accented letter `acc` (UTF-8
@@ -213,6 +224,42 @@ static void test_suggestions(void **state)
 	cantine_problems_free(pbs);
 	cantine_purchases_suggestion_stats(f->ctx, &sg);
 	assert_int_equal(sg.purchases, 0);
+}
+
+/* More distinct wordings than the import's cache of results holds, and
+ * wordings too long to be kept in it: every line still gets what the rules
+ * say of it. */
+static void test_suggestion_cache(void **state)
+{
+	tu_fixture *f = *state;
+	static const char header[] = "siret,description,fournisseur,date,prix_ht,"
+		"famille_produits,caracteristiques,definition_local\n";
+	cantine_buf b = CANTINE_BUF_INIT;
+	cantine_problems *pbs = NULL;
+	int i;
+
+	assert_int_equal(cantine__buf_puts(&b, header), 0);
+	for (i = 0; i < 40000; i++) {
+		if (i % 3 == 0)
+			assert_int_equal(cantine__buf_printf(&b, "19595871500011,JAMBON BLANC "
+				"LOT %d,,2025-03-04,3,AUTRES,,\n", i % 999), 0);
+		else if (i % 1000 == 1)
+			assert_int_equal(cantine__buf_printf(&b, "19595871500011,POMME BIO %0300d,,"
+				"2025-03-04,3,FRUITS_ET_LEGUMES,,\n", i), 0);
+		else
+			assert_int_equal(cantine__buf_printf(&b, "19595871500011,POMME BIO LOT %d,,"
+				"2025-03-04,3,FRUITS_ET_LEGUMES,,\n", i), 0);
+	}
+	assert_int_equal(cantine_import_purchases_mem(f->ctx, "c.csv", b.ptr, b.size, &pbs,
+						      NULL), 0);
+	assert_null(pbs);
+	cantine_buf_dispose(&b);
+	assert_int_equal(tu_file_query_int(f->db_path, "SELECT count(*) FROM purchase WHERE "
+		"suggested_characteristics = 1 AND suggestion_rules = 'bio' AND "
+		"family = 3 AND suggested_family IS NULL"), 26666);
+	assert_int_equal(tu_file_query_int(f->db_path, "SELECT count(*) FROM purchase WHERE "
+		"suggested_family = 1 AND suggested_characteristics = 0 AND "
+		"suggestion_rules = 'charcuterie-jambon'"), 13334);
 }
 
 /* An error on every line of a long file: the first 1000 problems are
@@ -530,6 +577,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(test_nul_byte, setup, tu_teardown_store),
 		cmocka_unit_test_setup_teardown(test_problems_bounded, setup, tu_teardown_store),
 		cmocka_unit_test_setup_teardown(test_suggestions, setup, tu_teardown_store),
+		cmocka_unit_test_setup_teardown(test_suggestion_cache, setup, tu_teardown_store),
 	};
 
 	if (argc < 2) {
