@@ -11,6 +11,12 @@
  * and the refusal of a file already imported, recognised by its SHA-256.
  * The purchases are written in one transaction while the file has no
  * problem, and rolled back at the end if it has any.
+ *
+ * The file is streamed (import_stream.c): a first pass hashes it, then
+ * the rows are read in 64 KiB chunks, so memory does not grow with it.
+ * Each purchase written carries what the classification rules suggest
+ * beyond what it declares (suggest.c), kept apart from the declared
+ * values.
  */
 #include <stdio.h>
 #include <string.h>
