@@ -12,6 +12,7 @@
 
 #include "common_int.h"
 #include "csv_int.h"
+#include "sha256_int.h"
 
 /* Columns a kind of file may have: the Ciqual table has 84. */
 #define CANTINE__MAX_COLS 96
@@ -92,6 +93,7 @@ typedef struct cantine__src {
 	const char *data;   /* in memory: data[0..len), read from off */
 	size_t      len, off;
 	int         fd;     /* or a file: fd >= 0 */
+	cantine__sha256 sha; /* of the bytes the parse reads (BOM included) */
 } cantine__src;
 
 /* What one pass over the bytes tells before they are parsed. */
@@ -111,6 +113,10 @@ int cantine__scan_src(cantine__src *src, cantine__scan *out);
  * stream (returns 0); or an error code. */
 int cantine__import_stream(cantine__import *imp, cantine__src *src,
 			   const cantine__scan *scan, cantine_encoding enc);
+/* Once the CSV reader has reached the end of the stream: true when the
+ * bytes parsed are those the scan hashed (the file did not change between
+ * the two passes). */
+bool cantine__stream_unchanged(cantine__src *src, const cantine__scan *scan);
 
 /* Start reading data[0..len): refuse binary files (a problem, returns 1),
  * skip a UTF-8 BOM, choose the encoding (formats.md) and set up the CSV

@@ -35,6 +35,17 @@ static int src_fill(void *ud, char *buf, size_t cap, size_t *got)
 	}
 }
 
+/* The parse's reads: hashed again as they go (cantine__stream_unchanged). */
+static int parse_fill(void *ud, char *buf, size_t cap, size_t *got)
+{
+	cantine__src *src = ud;
+	int rc = src_fill(src, buf, cap, got);
+
+	if (rc == 0)
+		cantine__sha256_update(&src->sha, buf, *got);
+	return rc;
+}
+
 /* Back to byte `off` of the source. */
 static int src_seek(cantine__src *src, size_t off)
 {
@@ -207,5 +218,16 @@ int cantine__import_stream(cantine__import *imp, cantine__src *src,
 				     (enc == CANTINE_ENCODING_AUTO && scan->cp1252));
 	if ((rc = src_seek(src, scan->bom ? 3 : 0)))
 		return rc;
-	return cantine__csv_init_stream(&imp->csv, src_fill, src);
+	cantine__sha256_init(&src->sha);
+	if (scan->bom)
+		cantine__sha256_update(&src->sha, "\xEF\xBB\xBF", 3);
+	return cantine__csv_init_stream(&imp->csv, parse_fill, src);
+}
+
+bool cantine__stream_unchanged(cantine__src *src, const cantine__scan *scan)
+{
+	char hex[65];
+
+	cantine__sha256_final(&src->sha, hex);
+	return strcmp(hex, scan->sha256) == 0;
 }

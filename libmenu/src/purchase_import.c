@@ -733,6 +733,13 @@ static int run(purchase_in *s, cantine__src *src)
 	if (imp->stats.rows == 0)
 		return cantine__file_problem(imp, 0, "le fichier n'a aucun achat après la ligne "
 			"d'en-tête ; ajoutez une ligne par achat");
+	/* Read twice: the purchases must be those of the hash they keep, or
+	 * the "same file twice" rule would not hold.  A clean file was read
+	 * to its end. */
+	if (imp->clean && !cantine__stream_unchanged(src, &scan))
+		return cantine__file_problem(imp, 0, "le fichier a changé pendant sa lecture "
+			"(il est peut-être encore en cours d'écriture) ; attendez qu'il soit "
+			"complet et importez-le de nouveau");
 	return 0;
 }
 
@@ -749,7 +756,7 @@ static int import(cantine_ctx *ctx, const char *name, const char *data, size_t l
 		  const char *path, cantine_problems **problems,
 		  cantine_import_stats *stats)
 {
-	cantine__src src = { data, len, 0, -1 };
+	cantine__src src = { .data = data, .len = len, .fd = -1 };
 	purchase_in *s;
 	bool began = false;
 	uint64_t size;

@@ -10,6 +10,7 @@
 
 #include "testutil.h"
 #include "common_int.h"
+#include "import_int.h"
 #include "sha256_int.h"
 
 void cantine__alloc_fail_after(long n);
@@ -260,6 +261,52 @@ static void test_suggestion_cache(void **state)
 	assert_int_equal(tu_file_query_int(f->db_path, "SELECT count(*) FROM purchase WHERE "
 		"suggested_family = 1 AND suggested_characteristics = 0 AND "
 		"suggestion_rules = 'charcuterie-jambon'"), 13334);
+}
+
+/* The file is read twice (hash, then rows): bytes that change in between
+ * are noticed (the purchases must be those of the hash they keep). */
+static void stream_twice(const char *text, bool change, bool same)
+{
+	static const cantine__col cols[1] = { { "a", false } };
+	cantine__kind_ops ops = { cols, 1, 0, NULL, NULL, NULL, NULL };
+	size_t len = strlen(text);
+	char *buf = malloc(len + 1);
+	cantine__src src = { .data = buf, .len = len, .fd = -1 };
+	cantine__import imp;
+	cantine__scan scan;
+	int rc;
+
+	assert_non_null(buf);
+	memcpy(buf, text, len + 1);
+	memset(&imp, 0, sizeof(imp));
+	assert_int_equal(cantine__import_init(&imp, NULL, &ops, "t.csv"), 0);
+	assert_int_equal(cantine__scan_src(&src, &scan), 0);
+	if (change)
+		buf[len - 2] = 'Z';
+	assert_int_equal(cantine__import_stream(&imp, &src, &scan, CANTINE_ENCODING_AUTO), 0);
+	while ((rc = cantine__csv_next(&imp.csv)) > 0)
+		;
+	assert_int_equal(rc, 0);
+	assert_int_equal(cantine__stream_unchanged(&src, &scan), same);
+	cantine__csv_free(&imp.csv);
+	cantine_problems_free(imp.problems);
+	free(buf);
+}
+
+static void test_stream_changed(void **state)
+{
+	cantine_buf big = CANTINE_BUF_INIT;
+	int i;
+
+	(void)state;
+	stream_twice("a\nx\n", false, true);
+	stream_twice("\xEF\xBB\xBF" "a\nx\n", false, true);
+	stream_twice("a\nx\n", true, false);
+	for (i = 0; i < 20000; i++)
+		assert_int_equal(cantine__buf_puts(&big, "une ligne\n"), 0);
+	stream_twice(big.ptr, false, true);
+	stream_twice(big.ptr, true, false);
+	cantine_buf_dispose(&big);
 }
 
 /* An error on every line of a long file: the first 1000 problems are
@@ -565,6 +612,7 @@ int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sha256),
+		cmocka_unit_test(test_stream_changed),
 		cmocka_unit_test_setup_teardown(test_current_format, setup, tu_teardown_store),
 		cmocka_unit_test_setup_teardown(test_old_format, setup, tu_teardown_store),
 		cmocka_unit_test_setup_teardown(test_reimport_refused, setup, tu_teardown_store),
