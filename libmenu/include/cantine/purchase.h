@@ -60,11 +60,14 @@ typedef struct cantine_purchase {
 	                                 *   CANTINE_CHAR_LOCAL, else NONE */
 	int            local_km;        /**< for CANTINE_LOCAL_KM, else 0 */
 	int64_t        amount_cents;    /**< excluding VAT, ≥ 0 */
-	/* Appended after the first release (fields are only ever appended).
-	 * What the classification rules (cantine/classify.h) suggested for
-	 * the description when it was imported, **only a suggestion**: the
-	 * EGALIM counts read family and characteristics above, never these.
-	 * Only what differs from the declared values is kept. */
+	/* Appended (schema 011; fields are only ever appended).  What the
+	 * classification rules (cantine/classify.h) suggested for the
+	 * description when it was imported, **only a suggestion**: the EGALIM
+	 * counts read family and characteristics above, never these.  Only
+	 * what differs from the declared values is kept.  Purchases are handed
+	 * out in arrays (cantine_purchases_load(), the plugin host's
+	 * `purchases`), whose stride is sizeof(cantine_purchase): code built
+	 * against the header before these members must be rebuilt. */
 	unsigned       suggested_characteristics; /**< bits 1u << CANTINE_CHAR_*
 	                                 *   suggested and not declared (never
 	                                 *   FRANCE nor EUROPE); 0 when none */
