@@ -58,7 +58,12 @@ static const char usage_import[] =
 	"Le collège doit être dans la base (cantine import etablissements).\n"
 	"\n"
 	"Rien n'est importé si une ligne a une erreur ; un fichier déjà importé\n"
-	"est refusé (il est reconnu à son contenu).\n";
+	"est refusé (il est reconnu à son contenu).\n"
+	"\n"
+	"Chaque description est classée par les règles de « purchase classify » :\n"
+	"ce qu'elles suggèrent en plus de ce que le fichier déclare est gardé comme\n"
+	"suggestion (compté à la fin de l'import, montré par « purchase list »),\n"
+	"jamais à la place de ce que le fichier déclare ni dans les taux EGALIM.\n";
 
 static const char usage_list[] =
 	"Usage : cantine [--db FICHIER] purchase list [--etab UAI] [--annee AAAA]\n"
@@ -66,7 +71,10 @@ static const char usage_list[] =
 	"Liste les achats d'un collège, par date : montant HT, famille,\n"
 	"caractéristiques (codes de ma-cantine), fournisseur et description, puis\n"
 	"le total. --etab est nécessaire quand la base a plusieurs collèges ;\n"
-	"--annee garde une année civile (celle des bilans EGALIM).\n";
+	"--annee garde une année civile (celle des bilans EGALIM).\n"
+	"Sous un achat, « suggestion : … (règle …) » dit ce que les règles de\n"
+	"classement voient dans sa description en plus de ce que le fichier\n"
+	"déclare : à confirmer, cela ne compte pas dans les taux EGALIM.\n";
 
 static const char usage_export[] =
 	"Usage : cantine [--db FICHIER] purchase export --format xml [--etab UAI]\n"
@@ -124,6 +132,23 @@ static bool year_ok(const char *year)
 	return strlen(year) == 4 && strspn(year, "0123456789") == 4 && year[0] != '0';
 }
 
+/* What the classification rules suggested during the import: counted
+ * here, shown by `purchase list`, never counted in the EGALIM rates. */
+static void print_suggestion_stats(const cantine_suggestion_stats *sg, size_t n)
+{
+	if (sg->purchases == 0)
+		printf("Suggestions de classement : aucune.\n");
+	else
+		printf("Suggestions de classement : %zu achat%s sur %zu (caractéristiques : %zu, "
+		       "famille : %zu, origine : %zu) ; à confirmer, elles ne comptent pas dans "
+		       "les taux EGALIM (voir cantine purchase list).\n", sg->purchases,
+		       sg->purchases > 1 ? "s" : "", n, sg->characteristics, sg->family,
+		       sg->origin);
+	if (sg->unclassified)
+		printf("%zu description%s sans suggestion (limites de calcul des règles "
+		       "dépassées).\n", sg->unclassified, sg->unclassified > 1 ? "s" : "");
+}
+
 static int sub_import(cantine_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -145,10 +170,14 @@ static int sub_import(cantine_ctx *ctx, int argc, char **argv)
 		return -1;
 	rc = cantine_import_purchases(ctx, argv[optind], &pbs, &st);
 	cli_print_problems(pbs);
-	if (rc == 0)
+	if (rc == 0) {
+		cantine_suggestion_stats sg;
+
 		printf("%s : %zu achat%s importé%s.\n", argv[optind], st.inserted,
 		       st.inserted > 1 ? "s" : "", st.inserted > 1 ? "s" : "");
-	else
+		cantine_purchases_suggestion_stats(ctx, &sg);
+		print_suggestion_stats(&sg, st.inserted);
+	} else
 		rc = cli_fail(ctx, rc);
 	cantine_problems_free(pbs);
 	return rc;
@@ -169,6 +198,37 @@ static void put_euros(int64_t cents, int width)
 	}
 	snprintf(out + k, sizeof(out) - (size_t)k, ",%02d", (int)(cents % 100));
 	printf("%*s", width, out);
+}
+
+/* The classification's suggestion for a purchase, on a line of its own,
+ * marked as such: it is not what the file declares and is not counted. */
+static void print_suggestion(const cantine_purchase *p)
+{
+	const char *sep = "";
+	int k;
+
+	if (!p->suggested_characteristics && p->suggested_family == CANTINE_PURCHASE_NONE &&
+	    p->suggested_origin == CANTINE_PURCHASE_NONE)
+		return;
+	printf("           suggestion : ");
+	if (p->suggested_characteristics) {
+		for (k = 0; k < CANTINE_CHAR__MAX; k++)
+			if (p->suggested_characteristics & (1u << k)) {
+				printf("%s%s", sep,
+				       cantine_characteristic_code((cantine_characteristic)k));
+				sep = ",";
+			}
+		sep = " ; ";
+	}
+	if (p->suggested_family != CANTINE_PURCHASE_NONE) {
+		printf("%sfamille %s", sep, cantine_family_code((cantine_family)p->suggested_family));
+		sep = " ; ";
+	}
+	if (p->suggested_origin != CANTINE_PURCHASE_NONE)
+		printf("%sorigine %s", sep,
+		       cantine_characteristic_code((cantine_characteristic)p->suggested_origin));
+	printf(" (règle%s %s) — à confirmer, non comptée\n",
+	       strchr(p->suggestion_rules, ',') ? "s" : "", p->suggestion_rules);
 }
 
 static int sub_list(cantine_ctx *ctx, int argc, char **argv)
@@ -239,6 +299,7 @@ static int sub_list(cantine_ctx *ctx, int argc, char **argv)
 		}
 		printf("%s  %s%s%s\n", first ? "-" : "", p->supplier,
 		       *p->supplier ? " : " : "", p->description);
+		print_suggestion(p);
 		total += p->amount_cents;
 	}
 	printf("%zu achat%s, total ", n, n > 1 ? "s" : "");

@@ -24,6 +24,18 @@ static int decode_cell(cantine__import *imp, int col, const cantine__csv_cell *c
 
 	while (i < cl->len) {
 		unsigned c = s[i];
+		size_t run;
+
+		/* A run of printable ASCII (most of a file) is copied at once. */
+		for (run = 0; i + run < cl->len && s[i + run] >= 0x20 && s[i + run] < 0x7F; run++)
+			;
+		if (run) {
+			if (cantine__buf_put(&imp->cellbuf, (const char *)s + i, run))
+				return CANTINE_ENOMEM;
+			i += run;
+			nchar += run;
+			continue;
+		}
 		if (imp->cp1252 && c >= 0x80) {
 			uint32_t cp = cantine__cp1252((unsigned char)c);
 			if (!cp)

@@ -23,6 +23,8 @@ struct cantine_ctx {
 	struct cantine__matchers *matchers; /* compiled PCRE2 patterns, lazily */
 	char     *who, *reason; /* cantine_ctx_set_change() */
 	cantine__plugins *plugins; /* plugin.c, lazily */
+	struct cantine_classifier *classifier; /* built-in rules, lazily */
+	cantine_suggestion_stats suggestions;  /* of the last purchase import */
 };
 
 /* Allocator wrapper: the one place memory comes from, so tests can make it

@@ -177,6 +177,7 @@ void cantine_ctx_free(cantine_ctx *ctx)
 	cantine__free(ctx->who);
 	cantine__free(ctx->reason);
 	cantine__matchers_free(ctx->matchers);
+	cantine_classifier_free(ctx->classifier);
 	if (ctx->db)
 		sqlite3_close_v2(ctx->db);
 	cantine__free(ctx->path);

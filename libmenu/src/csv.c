@@ -1,21 +1,24 @@
 /*
- * csv.c: RFC 4180 records over raw bytes.
+ * csv.c: RFC 4180 records over raw bytes, in memory or read in chunks.
+ *
+ * The parser works on the window [p, end).  With a stream, reaching the
+ * end of the window reads the next chunk over what was consumed (every
+ * byte before p has been copied into the record's buffer by then); the one
+ * place that looks a byte ahead ("" inside quotes, CR LF) asks for two
+ * bytes, keeping the unconsumed one.
  */
 #include <string.h>
 
 #include "common_int.h"
 #include "csv_int.h"
 
-void cantine__csv_init(cantine__csv *c, const char *data, size_t len)
+/* The most frequent of ',', ';' and tab outside quotes on the first line
+ * of data[0..len) (',' when none). */
+static char detect_sep(const char *p, const char *end)
 {
-	const char *p = data, *end = data + len;
 	size_t counts[3] = { 0, 0, 0 };
 	bool inq = false;
 
-	memset(c, 0, sizeof(*c));
-	c->p = data;
-	c->end = end;
-	c->line = 1;
 	for (; p < end && (inq || (*p != '\n' && *p != '\r')); p++) {
 		if (*p == '"')
 			inq = !inq;
@@ -26,11 +29,69 @@ void cantine__csv_init(cantine__csv *c, const char *data, size_t len)
 		else if (!inq && *p == '\t')
 			counts[2]++;
 	}
-	c->sep = ',';
 	if (counts[1] > counts[0] && counts[1] >= counts[2])
-		c->sep = ';';
-	else if (counts[2] > counts[0] && counts[2] > counts[1])
-		c->sep = '\t';
+		return ';';
+	if (counts[2] > counts[0] && counts[2] > counts[1])
+		return '\t';
+	return ',';
+}
+
+void cantine__csv_init(cantine__csv *c, const char *data, size_t len)
+{
+	memset(c, 0, sizeof(*c));
+	c->p = data;
+	c->end = data + len;
+	c->line = 1;
+	c->sep = detect_sep(c->p, c->end);
+}
+
+/*
+ * Make `want` bytes available at p when the source has them: move the
+ * unconsumed bytes [p, end) to the start of the window and read more.
+ * Returns the bytes available (fewer at the end of the stream or on a read
+ * error, kept in c->err).
+ */
+static size_t refill(cantine__csv *c, size_t want)
+{
+	size_t have = (size_t)(c->end - c->p);
+
+	if (have >= want || !c->fill || c->eof || c->err)
+		return have;
+	memmove(c->win, c->p, have);
+	while (have < want && !c->eof && !c->err) {
+		size_t got = 0;
+		int rc = c->fill(c->fill_ud, c->win + have, CANTINE__CSV_CHUNK - have, &got);
+
+		if (rc)
+			c->err = rc;
+		else if (got == 0)
+			c->eof = true;
+		have += got;
+	}
+	c->p = c->win;
+	c->end = c->win + have;
+	return have;
+}
+
+/* True at the end of the data (after trying to read more). */
+static inline bool at_end(cantine__csv *c)
+{
+	return c->p >= c->end && refill(c, 1) == 0;
+}
+
+int cantine__csv_init_stream(cantine__csv *c, cantine__csv_fill fill, void *ud)
+{
+	memset(c, 0, sizeof(*c));
+	c->line = 1;
+	c->win = cantine__malloc(CANTINE__CSV_CHUNK);
+	if (!c->win)
+		return CANTINE_ENOMEM;
+	c->fill = fill;
+	c->fill_ud = ud;
+	c->p = c->end = c->win;
+	refill(c, CANTINE__CSV_CHUNK);
+	c->sep = detect_sep(c->p, c->end);
+	return c->err;
 }
 
 void cantine__csv_free(cantine__csv *c)
@@ -38,6 +99,7 @@ void cantine__csv_free(cantine__csv *c)
 	cantine_buf_dispose(&c->buf);
 	cantine__free(c->offs);
 	cantine__free(c->cells);
+	cantine__free(c->win);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -77,14 +139,16 @@ static void set_issue(cantine__csv *c, cantine__csv_issue is, unsigned line)
 /* Consume a line end at p, if any; returns true when one was there. */
 static bool eat_eol(cantine__csv *c)
 {
-	if (c->p < c->end && *c->p == '\r') {
+	if (at_end(c))
+		return false;
+	if (*c->p == '\r') {
 		c->p++;
-		if (c->p < c->end && *c->p == '\n')
+		if (!at_end(c) && *c->p == '\n')
 			c->p++;
 		c->line++;
 		return true;
 	}
-	if (c->p < c->end && *c->p == '\n') {
+	if (*c->p == '\n') {
 		c->p++;
 		c->line++;
 		return true;
@@ -94,9 +158,71 @@ static bool eat_eol(cantine__csv *c)
 
 static void skip_line(cantine__csv *c)
 {
-	while (c->p < c->end && *c->p != '\n' && *c->p != '\r')
+	while (!at_end(c) && *c->p != '\n' && *c->p != '\r')
 		c->p++;
 	eat_eol(c);
+}
+
+/* The rest of a quoted cell, after its opening quote. */
+static int read_quoted(cantine__csv *c, size_t off, unsigned line)
+{
+	const char *s;
+
+	for (;;) {
+		if (at_end(c)) {
+			set_issue(c, CANTINE__CSV_UNTERMINATED, line);
+			return push_cell(c, off, line, true);
+		}
+		if (*c->p == '"') {
+			if (refill(c, 2) >= 2 && c->p[1] == '"') {
+				if (cantine__buf_put(&c->buf, "\"", 1))
+					return CANTINE_ENOMEM;
+				c->p += 2;
+				continue;
+			}
+			c->p++;
+			break;
+		}
+		s = c->p;
+		while (c->p < c->end && *c->p != '"') {
+			if (*c->p == '\n') {
+				c->line++;
+			} else if (*c->p == '\r') {
+				/* A lone CR ends a line; CR LF counts once, at the LF. */
+				if (c->p + 1 >= c->end) {
+					if (cantine__buf_put(&c->buf, s, (size_t)(c->p - s)))
+						return CANTINE_ENOMEM;
+					refill(c, 2);
+					s = c->p;
+				}
+				if (c->p + 1 >= c->end || c->p[1] != '\n')
+					c->line++;
+			}
+			c->p++;
+		}
+		if (cantine__buf_put(&c->buf, s, (size_t)(c->p - s)))
+			return CANTINE_ENOMEM;
+		if (c->buf.size > CANTINE__CSV_MAX_RECORD) {
+			set_issue(c, CANTINE__CSV_TOO_LONG, line);
+			return push_cell(c, off, line, true);
+		}
+	}
+	/* Text between the closing quote and the separator is kept, but
+	 * flagged: the quote was probably meant to be doubled. */
+	for (;;) {
+		s = c->p;
+		while (c->p < c->end && *c->p != c->sep && *c->p != '\n' && *c->p != '\r')
+			c->p++;
+		if (c->p > s) {
+			set_issue(c, CANTINE__CSV_AFTER_QUOTE, line);
+			if (cantine__buf_put(&c->buf, s, (size_t)(c->p - s)))
+				return CANTINE_ENOMEM;
+		}
+		if (c->p < c->end || refill(c, 1) == 0 ||
+		    c->buf.size > CANTINE__CSV_MAX_RECORD)
+			break;
+	}
+	return push_cell(c, off, line, true);
 }
 
 /* Read one cell at p; stops before the separator or line end. */
@@ -106,54 +232,21 @@ static int read_cell(cantine__csv *c)
 	unsigned line = c->line;
 	const char *s;
 
-	if (c->p < c->end && *c->p == '"') {
+	if (!at_end(c) && *c->p == '"') {
 		c->p++;
-		for (;;) {
-			if (c->p >= c->end) {
-				set_issue(c, CANTINE__CSV_UNTERMINATED, line);
-				return push_cell(c, off, line, true);
-			}
-			if (*c->p == '"') {
-				if (c->p + 1 < c->end && c->p[1] == '"') {
-					if (cantine__buf_put(&c->buf, "\"", 1))
-						return CANTINE_ENOMEM;
-					c->p += 2;
-					continue;
-				}
-				c->p++;
-				break;
-			}
-			s = c->p;
-			while (c->p < c->end && *c->p != '"') {
-				if (*c->p == '\n' || (*c->p == '\r' &&
-				    (c->p + 1 >= c->end || c->p[1] != '\n')))
-					c->line++;
-				c->p++;
-			}
-			if (cantine__buf_put(&c->buf, s, (size_t)(c->p - s)))
-				return CANTINE_ENOMEM;
-			if (c->buf.size > CANTINE__CSV_MAX_RECORD) {
-				set_issue(c, CANTINE__CSV_TOO_LONG, line);
-				return push_cell(c, off, line, true);
-			}
-		}
-		/* Text between the closing quote and the separator is kept, but
-		 * flagged: the quote was probably meant to be doubled. */
+		return read_quoted(c, off, line);
+	}
+	for (;;) {
 		s = c->p;
 		while (c->p < c->end && *c->p != c->sep && *c->p != '\n' && *c->p != '\r')
 			c->p++;
-		if (c->p > s) {
-			set_issue(c, CANTINE__CSV_AFTER_QUOTE, line);
-			if (cantine__buf_put(&c->buf, s, (size_t)(c->p - s)))
-				return CANTINE_ENOMEM;
-		}
-		return push_cell(c, off, line, true);
+		if (cantine__buf_put(&c->buf, s, (size_t)(c->p - s)))
+			return CANTINE_ENOMEM;
+		/* Too long: csv_next skips the rest of the line unbuffered. */
+		if (c->p < c->end || refill(c, 1) == 0 ||
+		    c->buf.size > CANTINE__CSV_MAX_RECORD)
+			break;
 	}
-	s = c->p;
-	while (c->p < c->end && *c->p != c->sep && *c->p != '\n' && *c->p != '\r')
-		c->p++;
-	if (cantine__buf_put(&c->buf, s, (size_t)(c->p - s)))
-		return CANTINE_ENOMEM;
 	return push_cell(c, off, line, false);
 }
 
@@ -163,8 +256,8 @@ int cantine__csv_next(cantine__csv *c)
 	int rc;
 
 	for (;;) {
-		if (c->p >= c->end)
-			return 0;
+		if (at_end(c))
+			return c->err;
 		c->n = 0;
 		c->buf.size = 0;
 		c->issue = CANTINE__CSV_OK;
@@ -179,15 +272,17 @@ int cantine__csv_next(cantine__csv *c)
 			    c->buf.size > CANTINE__CSV_MAX_RECORD) {
 				set_issue(c, CANTINE__CSV_TOO_LONG, c->rec_line);
 				skip_line(c);
-				return 2;
+				return c->err ? c->err : 2;
 			}
-			if (c->p < c->end && *c->p == c->sep) {
+			if (!at_end(c) && *c->p == c->sep) {
 				c->p++;
 				continue;
 			}
 			eat_eol(c);
 			break;
 		}
+		if (c->err)
+			return c->err;
 		/* An empty line is one empty unquoted cell: skip it. */
 		if (c->n == 1 && !c->cells[0].quoted && c->offs[0] + 1 == c->buf.size)
 			continue;

@@ -17,14 +17,13 @@
 
 /* ---- the driver ---- */
 
-int cantine__read_file(cantine__import *imp, const char *path, char **data,
-		     size_t *len)
+int cantine__open_file(cantine__import *imp, const char *path, int *fdp,
+		       uint64_t *size)
 {
 	struct stat sb;
-	char *buf;
-	size_t got = 0;
 	int fd;
 
+	*fdp = -1;
 	/* Look before opening: opening a FIFO would block. */
 	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode))
 		return cantine__file_problem(imp, 0, S_ISDIR(sb.st_mode)
@@ -55,13 +54,28 @@ int cantine__read_file(cantine__import *imp, const char *path, char **data,
 		return cantine__file_problem(imp, 0, "le fichier dépasse 256 Mio ; découpez-le en "
 				    "plusieurs fichiers") ? CANTINE_ENOMEM : CANTINE_EIO;
 	}
-	buf = cantine__malloc((size_t)sb.st_size + 1);
+	*fdp = fd;
+	*size = (uint64_t)sb.st_size;
+	return 0;
+}
+
+int cantine__read_file(cantine__import *imp, const char *path, char **data,
+		     size_t *len)
+{
+	uint64_t size;
+	char *buf;
+	size_t got = 0;
+	int fd, rc;
+
+	if ((rc = cantine__open_file(imp, path, &fd, &size)))
+		return rc;
+	buf = cantine__malloc((size_t)size + 1);
 	if (!buf) {
 		close(fd);
 		return CANTINE_ENOMEM;
 	}
-	while (got < (size_t)sb.st_size) {
-		ssize_t r = read(fd, buf + got, (size_t)sb.st_size - got);
+	while (got < (size_t)size) {
+		ssize_t r = read(fd, buf + got, (size_t)size - got);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r <= 0)

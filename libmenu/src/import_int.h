@@ -12,6 +12,7 @@
 
 #include "common_int.h"
 #include "csv_int.h"
+#include "sha256_int.h"
 
 /* Columns a kind of file may have: the Ciqual table has 84. */
 #define CANTINE__MAX_COLS 96
@@ -80,6 +81,46 @@ int cantine__import_init(cantine__import *imp, cantine_ctx *ctx,
  * file and gives CANTINE_EIO. */
 int cantine__read_file(cantine__import *imp, const char *path, char **data,
 		       size_t *len);
+/* Open a regular file (≤ 256 MiB) for reading; the same problems as
+ * cantine__read_file (then CANTINE_EIO, *fd = -1). */
+int cantine__open_file(cantine__import *imp, const char *path, int *fd,
+		       uint64_t *size);
+
+/*
+ * A file read in chunks (import_stream.c), for the purchase import, so
+ * that its memory does not grow with the file: bytes in memory or an open
+ * file, read CANTINE__CSV_CHUNK bytes at a time, once to scan them
+ * (cantine__scan_src) and once more to parse them (cantine__import_stream).
+ */
+typedef struct cantine__src {
+	const char *data;   /* in memory: data[0..len), read from off */
+	size_t      len, off;
+	int         fd;     /* or a file: fd >= 0 */
+	cantine__sha256 sha; /* of the bytes the parse reads (BOM included) */
+} cantine__src;
+
+/* What one pass over the bytes tells before they are parsed. */
+typedef struct cantine__scan {
+	char     sha256[65]; /* of every byte, BOM included */
+	bool     bom;        /* starts with a UTF-8 byte-order mark */
+	bool     cp1252;     /* the encoding guess of formats.md (no BOM) */
+	bool     nul;        /* holds a NUL byte, the first at nul_at */
+	uint64_t nul_at;
+} cantine__scan;
+
+/* Read the whole source once (from its start).  Returns 0 or CANTINE_EIO. */
+int cantine__scan_src(cantine__src *src, cantine__scan *out);
+/* Like cantine__import_start, on the source again from its start, with
+ * what the scan found: refuse a file with a NUL byte (a problem, returns
+ * 1), skip the BOM, choose the encoding and set up the CSV reader on the
+ * stream (returns 0); or an error code. */
+int cantine__import_stream(cantine__import *imp, cantine__src *src,
+			   const cantine__scan *scan, cantine_encoding enc);
+/* Once the CSV reader has reached the end of the stream: true when the
+ * bytes parsed are those the scan hashed (the file did not change between
+ * the two passes). */
+bool cantine__stream_unchanged(cantine__src *src, const cantine__scan *scan);
+
 /* Start reading data[0..len): refuse binary files (a problem, returns 1),
  * skip a UTF-8 BOM, choose the encoding (formats.md) and set up the CSV
  * reader (returns 0); or an error code. */

@@ -132,27 +132,49 @@ int cantine__purchase_insert_prepare(cantine_ctx *ctx, sqlite3_stmt **ins)
 {
 	return cantine__prepare(ctx, ins, "INSERT INTO purchase (etab_id, date, supplier, "
 				"description, family, characteristics, local, local_km, "
-				"amount_cents, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-				"?9, ?10)");
+				"amount_cents, source, suggested_characteristics, suggested_family, "
+				"suggested_origin, suggestion_rules) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+				"?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
 }
 
 int cantine__purchase_insert(cantine_ctx *ctx, sqlite3_stmt *ins, int64_t etab,
 			     const cantine_purchase *p, const char *source)
 {
-	sqlite3_reset(ins);
+	int rc;
+
+	/* The caller's strings stay put until the step is done (then the
+	 * bindings are cleared): no copy. */
 	sqlite3_bind_int64(ins, 1, etab);
-	sqlite3_bind_text(ins, 2, p->date, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(ins, 3, p->supplier ? p->supplier : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(ins, 4, p->description, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(ins, 2, p->date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(ins, 3, p->supplier ? p->supplier : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(ins, 4, p->description, -1, SQLITE_STATIC);
 	sqlite3_bind_int(ins, 5, (int)p->family);
 	sqlite3_bind_int64(ins, 6, p->characteristics);
 	sqlite3_bind_int(ins, 7, (int)p->local);
 	sqlite3_bind_int(ins, 8, p->local_km);
 	sqlite3_bind_int64(ins, 9, p->amount_cents);
 	sqlite3_bind_text(ins, 10, source, -1, SQLITE_STATIC);
-	if (sqlite3_step(ins) != SQLITE_DONE)
-		return cantine__store_err(ctx, "écriture d'un achat");
-	return 0;
+	sqlite3_bind_int64(ins, 11, p->suggested_characteristics);
+	if (p->suggested_family != CANTINE_PURCHASE_NONE)
+		sqlite3_bind_int(ins, 12, p->suggested_family);
+	else
+		sqlite3_bind_null(ins, 12);
+	if (p->suggested_origin != CANTINE_PURCHASE_NONE)
+		sqlite3_bind_int(ins, 13, p->suggested_origin);
+	else
+		sqlite3_bind_null(ins, 13);
+	sqlite3_bind_text(ins, 14, p->suggestion_rules ? p->suggestion_rules : "", -1,
+			  SQLITE_STATIC);
+	rc = sqlite3_step(ins) == SQLITE_DONE ? 0 : cantine__store_err(ctx, "écriture d'un achat");
+	sqlite3_reset(ins);
+	sqlite3_clear_bindings(ins);
+	return rc;
+}
+
+void cantine_purchases_suggestion_stats(const cantine_ctx *ctx,
+					cantine_suggestion_stats *out)
+{
+	*out = ctx->suggestions;
 }
 
 /* ---- reading purchases back ---- */
@@ -168,6 +190,7 @@ void cantine_purchases_free(cantine_purchase *list, size_t n)
 		cantine__free((char *)list[i].uai);
 		cantine__free((char *)list[i].supplier);
 		cantine__free((char *)list[i].description);
+		cantine__free((char *)list[i].suggestion_rules);
 	}
 	cantine__free(list);
 }
@@ -207,7 +230,9 @@ int cantine_purchases_load(cantine_ctx *ctx, const char *uai, const char *from,
 	if (step != SQLITE_ROW)
 		return cantine__store_err(ctx, "lecture des achats");
 	if ((rc = cantine__prepare(ctx, &st, "SELECT date, supplier, description, family, "
-				   "characteristics, local, local_km, amount_cents FROM purchase "
+				   "characteristics, local, local_km, amount_cents, "
+				   "suggested_characteristics, suggested_family, suggested_origin, "
+				   "suggestion_rules FROM purchase "
 				   "WHERE etab_id = ?1 AND date >= ?2 AND date <= ?3 "
 				   "ORDER BY date, id")))
 		return rc;
@@ -236,7 +261,15 @@ int cantine_purchases_load(cantine_ctx *ctx, const char *uai, const char *from,
 		p->local = (cantine_local)sqlite3_column_int(st, 5);
 		p->local_km = sqlite3_column_int(st, 6);
 		p->amount_cents = sqlite3_column_int64(st, 7);
-		if (!p->uai || !p->date || !p->supplier || !p->description)
+		/* Suggestions (schema 011): never part of the counts above. */
+		p->suggested_characteristics = (unsigned)sqlite3_column_int64(st, 8);
+		p->suggested_family = sqlite3_column_type(st, 9) == SQLITE_NULL
+			? CANTINE_PURCHASE_NONE : sqlite3_column_int(st, 9);
+		p->suggested_origin = sqlite3_column_type(st, 10) == SQLITE_NULL
+			? CANTINE_PURCHASE_NONE : sqlite3_column_int(st, 10);
+		p->suggestion_rules = cantine__column_strdup(st, 11, &oom);
+		if (!p->uai || !p->date || !p->supplier || !p->description ||
+		    !p->suggestion_rules)
 			oom = true;
 		if (oom)
 			break;

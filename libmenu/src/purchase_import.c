@@ -11,12 +11,22 @@
  * and the refusal of a file already imported, recognised by its SHA-256.
  * The purchases are written in one transaction while the file has no
  * problem, and rolled back at the end if it has any.
+ *
+ * The file is streamed (import_stream.c): a first pass hashes it, then
+ * the rows are read in 64 KiB chunks, so memory does not grow with it.
+ * Each purchase written carries what the classification rules suggest
+ * beyond what it declares (suggest.c), kept apart from the declared
+ * values.
  */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "purchase_int.h"
 #include "sha256_int.h"
+#include "strmap_int.h"
+#include "suggest_int.h"
 #include "text_int.h"
 
 /* Columns of the current format (achats_siret.json), then the old one's
@@ -85,7 +95,12 @@ typedef struct purchase_in {
 	char              source[65];
 	char              today[11];
 	sqlite3_stmt     *find, *ins;
+	cantine__strmap   etabs;    /* key of the file → etab id (0: unknown) */
+	cantine__suggester *sugg;   /* classification, for the rows written */
 } purchase_in;
+
+/* Establishments remembered at once (a département has ~125 collèges). */
+#define ETAB_CACHE_MAX 4096u
 
 /* ---- the header ---- */
 
@@ -200,6 +215,7 @@ static int read_header(purchase_in *s)
 static int get_etab(purchase_in *s, int64_t *id)
 {
 	cantine__import *imp = &s->imp;
+	cantine__strmap_val *hit;
 	const char *v;
 	char key[32];
 	size_t i, n = 0;
@@ -219,11 +235,22 @@ static int get_etab(purchase_in *s, int64_t *id)
 			  "majuscule, par exemple 0590001F) ; corrigez l'UAI du collège"
 			: "« %s » n'est pas un SIRET valide (14 chiffres, clé de contrôle "
 			  "comprise) ; corrigez le SIRET du collège", v);
+	/* A file names few establishments on many lines: look each up once. */
+	if ((hit = cantine__strmap_get(&s->etabs, key)) && hit->id) {
+		*id = hit->id;
+		return 0;
+	}
 	sqlite3_reset(s->find);
 	sqlite3_bind_text(s->find, 1, key, -1, SQLITE_TRANSIENT);
 	step = sqlite3_step(s->find);
 	if (step == SQLITE_ROW) {
 		*id = sqlite3_column_int64(s->find, 0);
+		if (s->etabs.n < ETAB_CACHE_MAX) {
+			int added;
+			if (!(hit = cantine__strmap_put(&s->etabs, key, &added)))
+				return CANTINE_ENOMEM;
+			hit->id = *id;
+		}
 		return 0;
 	}
 	if (step != SQLITE_DONE)
@@ -443,6 +470,40 @@ static int get_local_old(purchase_in *s, bool local, cantine_local *def, int *km
 
 /* ---- rows ---- */
 
+/*
+ * What the classification rules suggest for the description, beyond what
+ * the row declares (suggest.c): stored apart, never in place of the
+ * declared family and characteristics, which alone make the EGALIM counts
+ * (issue 5: "a suggestion ... never overrides what the file declares").
+ * A description a rule cannot be run on within its match limits gets no
+ * suggestion and a warning; the purchase is imported all the same.
+ */
+static int suggest(purchase_in *s, const char *desc, cantine_family family,
+		   unsigned chars, cantine__psugg *sug)
+{
+	cantine_suggestion_stats *st = &s->imp.ctx->suggestions;
+	int rc;
+
+	if (!s->sugg && (rc = cantine__suggester_new(s->imp.ctx, &s->sugg)))
+		return rc < 0 ? rc : CANTINE_ERROR;
+	rc = cantine__suggest(s->sugg, desc, (int)family, chars, sug);
+	if (rc == CANTINE_EINVAL) {
+		st->unclassified++;
+		return cantine__problems_warn(s->imp.problems, s->imp.csv.rec_line, 0, NULL,
+			"pas de suggestion de classement pour cette description : %s",
+			cantine_errmsg(s->imp.ctx));
+	}
+	if (rc)
+		return rc;
+	if (sug->chars || sug->family != CANTINE_PURCHASE_NONE ||
+	    sug->origin != CANTINE_PURCHASE_NONE)
+		st->purchases++;
+	st->characteristics += sug->chars != 0;
+	st->family += sug->family != CANTINE_PURCHASE_NONE;
+	st->origin += sug->origin != CANTINE_PURCHASE_NONE;
+	return 0;
+}
+
 static int read_row(purchase_in *s)
 {
 	cantine__import *imp = &s->imp;
@@ -451,6 +512,7 @@ static int read_row(purchase_in *s)
 	const char *date, *desc;
 	unsigned chars = 0;
 	int64_t etab = 0, cents = 0;
+	cantine__psugg sug;
 	bool ok = true, yes;
 	int km = 0, rc;
 	size_t c;
@@ -507,11 +569,15 @@ static int read_row(purchase_in *s)
 #undef CHECK
 	if (!ok || !imp->clean)
 		return 0;
+	if ((rc = suggest(s, desc, family, chars, &sug)) < 0)
+		return rc;
 	{
 		cantine_purchase p = {
 			.date = date, .supplier = cantine__cell(imp, P_SUPPLIER),
 			.description = desc, .family = family, .characteristics = chars,
 			.local = def, .local_km = km, .amount_cents = cents,
+			.suggested_characteristics = sug.chars, .suggested_family = sug.family,
+			.suggested_origin = sug.origin, .suggestion_rules = sug.rules,
 		};
 		if ((rc = cantine__purchase_insert(imp->ctx, s->ins, etab, &p, s->source)))
 			return rc;
@@ -533,15 +599,21 @@ static int already_imported(purchase_in *s)
 	return rc;
 }
 
-static int run(purchase_in *s, const char *data, size_t len)
+static int run(purchase_in *s, cantine__src *src)
 {
 	cantine__import *imp = &s->imp;
+	cantine__scan scan;
 	int rc;
 
-	cantine__sha256_hex(data, len, s->source);
+	/* A first pass over the bytes: the hash (is it a file already
+	 * imported?), a NUL byte, the encoding; then the rows are read from
+	 * the start again, chunk by chunk. */
+	if ((rc = cantine__scan_src(src, &scan)))
+		return rc;
+	memcpy(s->source, scan.sha256, sizeof(s->source));
 	if ((rc = already_imported(s)))
 		return rc < 0 ? rc : 0;
-	rc = cantine__import_start(imp, data, len, CANTINE_ENCODING_AUTO);
+	rc = cantine__import_stream(imp, src, &scan, CANTINE_ENCODING_AUTO);
 	if (rc)
 		return rc < 0 ? rc : 0;
 	rc = cantine__csv_next(&imp->csv);
@@ -600,6 +672,13 @@ static int run(purchase_in *s, const char *data, size_t len)
 	if (imp->stats.rows == 0)
 		return cantine__file_problem(imp, 0, "le fichier n'a aucun achat après la ligne "
 			"d'en-tête ; ajoutez une ligne par achat");
+	/* Read twice: the purchases must be those of the hash they keep, or
+	 * the "same file twice" rule would not hold.  A clean file was read
+	 * to its end. */
+	if (imp->clean && !cantine__stream_unchanged(src, &scan))
+		return cantine__file_problem(imp, 0, "le fichier a changé pendant sa lecture "
+			"(il est peut-être encore en cours d'écriture) ; attendez qu'il soit "
+			"complet et importez-le de nouveau");
 	return 0;
 }
 
@@ -607,15 +686,17 @@ static int import(cantine_ctx *ctx, const char *name, const char *data, size_t l
 		  const char *path, cantine_problems **problems,
 		  cantine_import_stats *stats)
 {
+	cantine__src src = { .data = data, .len = len, .fd = -1 };
 	purchase_in *s;
-	char *owned = NULL;
 	bool began = false;
+	uint64_t size;
 	int rc = 0;
 
 	if (problems)
 		*problems = NULL;
 	if (stats)
 		memset(stats, 0, sizeof(*stats));
+	memset(&ctx->suggestions, 0, sizeof(ctx->suggestions));
 	if (!(s = cantine__calloc(1, sizeof(*s))))
 		return cantine__seterr(ctx, CANTINE_ENOMEM, "mémoire insuffisante");
 	s->ops.cols = new_cols;
@@ -625,20 +706,26 @@ static int import(cantine_ctx *ctx, const char *name, const char *data, size_t l
 		cantine__free(s);
 		return rc;
 	}
-	if (path && (rc = cantine__read_file(&s->imp, path, &owned, &len)) == 0)
-		data = owned;
+	/* The file is streamed, never loaded whole (docs/formats.md, "Achats"). */
+	if (path)
+		rc = cantine__open_file(&s->imp, path, &src.fd, &size);
 	if (rc == 0 && (rc = cantine__begin(ctx)) == 0) {
 		began = true;
-		rc = run(s, data, len);
+		rc = run(s, &src);
 	}
+	if (src.fd >= 0)
+		close(src.fd);
 	sqlite3_finalize(s->find);
 	sqlite3_finalize(s->ins);
+	cantine__strmap_free(&s->etabs);
+	cantine__suggester_free(s->sugg);
 	rc = cantine__import_end(&s->imp, rc, began, name,
 				 cantine_problems_total(s->imp.problems), "problème",
 				 "aucun achat n'a été importé (la base n'a pas changé)", problems);
 	if (rc == 0 && stats)
 		*stats = s->imp.stats;
-	cantine__free(owned);
+	if (rc)
+		memset(&ctx->suggestions, 0, sizeof(ctx->suggestions));
 	cantine__free(s);
 	return rc;
 }

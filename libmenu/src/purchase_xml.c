@@ -323,7 +323,11 @@ static int find_etab(xml_in *s, int64_t *id)
  * say; write it while the file has no problem. */
 static int end_achat(xml_in *s)
 {
-	cantine_purchase p = { .supplier = "", .local = CANTINE_LOCAL_NONE };
+	cantine_purchase p = {
+		.supplier = "", .local = CANTINE_LOCAL_NONE,
+		.suggested_family = CANTINE_PURCHASE_NONE,
+		.suggested_origin = CANTINE_PURCHASE_NONE, .suggestion_rules = "",
+	};
 	int64_t etab = 0;
 	bool ok = true;
 	int rc, y, m, d, f, b, l;

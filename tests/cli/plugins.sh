@@ -18,7 +18,7 @@ expect_stdout "Usage : cantine [--plugin FICHIER.so]... [--donnees DOSSIER] plug
 
 run_cantine --plugin "$P/exemple.so" plugins
 expect_rc 0 "plugins with a module"
-expect_stdout_line "exemple 1.2 (ABI 1, $P/exemple.so)" "plugins with a module"
+expect_stdout_line "exemple 1.2 (ABI 2, $P/exemple.so)" "plugins with a module"
 expect_stdout_line "  Plugin d'exemple des tests" "plugins with a module"
 expect_stderr_empty "plugins with a module"
 
@@ -45,14 +45,14 @@ expect_eq "$(dump_db "$S" | md5sum)" "$D0" "check with a bad data file: store un
 # The project's plugins, built as modules too, replace the built-in ones.
 run_cantine --plugin "$PLUGINS_BUILT/nutrition/nutrition.so" --plugin "$PLUGINS_BUILT/climat/climat.so" plugins
 expect_rc 0 "the nutrition and climat modules"
-expect_stdout_line "nutrition 1.0 (ABI 1, $PLUGINS_BUILT/nutrition/nutrition.so)" "nutrition as a module"
-expect_stdout_line "climat 1.0 (ABI 1, $PLUGINS_BUILT/climat/climat.so)" "climat as a module"
-expect_stdout_not "nutrition 1.0 (ABI 1, intégré)" "modules replace the built-in plugins"
-expect_stdout_line "egalim 1.0 (ABI 1, intégré)" "the other built-in plugins stay"
+expect_stdout_line "nutrition 1.0 (ABI 2, $PLUGINS_BUILT/nutrition/nutrition.so)" "nutrition as a module"
+expect_stdout_line "climat 1.0 (ABI 2, $PLUGINS_BUILT/climat/climat.so)" "climat as a module"
+expect_stdout_not "nutrition 1.0 (ABI 2, intégré)" "modules replace the built-in plugins"
+expect_stdout_line "egalim 1.0 (ABI 2, intégré)" "the other built-in plugins stay"
 run_cantine plugins
-expect_stdout_line "nutrition 1.0 (ABI 1, intégré)" "built-in nutrition"
-expect_stdout_line "climat 1.0 (ABI 1, intégré)" "built-in climat"
-expect_stdout_line "egalim 1.0 (ABI 1, intégré)" "built-in egalim"
+expect_stdout_line "nutrition 1.0 (ABI 2, intégré)" "built-in nutrition"
+expect_stdout_line "climat 1.0 (ABI 2, intégré)" "built-in climat"
+expect_stdout_line "egalim 1.0 (ABI 2, intégré)" "built-in egalim"
 
 # Scores: the module's, from what the host lends (the weight of the
 # portion; its energy once the Ciqual table is there).
@@ -80,9 +80,9 @@ refused() {
 	expect_stdout_empty "$what"
 }
 refused "$P/broken-abi.so" "module for another ABI" \
-	"plugin construit pour l'ABI 42 des plugins cantine, or cette version de cantine a l'ABI 1"
+	"plugin construit pour l'ABI 42 des plugins cantine, or cette version de cantine a l'ABI 2"
 refused "$P/broken-short.so" "module with a short descriptor" \
-	"descripteur de plugin de 12 octets, trop petit pour l'ABI 1"
+	"descripteur de plugin de 12 octets, trop petit pour l'ABI 2"
 refused "$P/broken-entry.so" "module without an entry function" \
 	"n'exporte pas la fonction cantine_plugin_entry"
 refused "$SRCDIR/tests/plugins/exemple.c" "not a shared object" \

@@ -40,6 +40,29 @@ run_cantine --db "$S" purchase list --etab 0595871L --annee 2024
 expect_rc 0 "$C"
 expect_stdout "0 achat, total 0,00 € HT" "$C"
 
+# ---- classification suggestions (issue 5, item 3) ----
+# "POMME GOLDEN CAT1 BIO" declares no label: BIO is suggested, shown as a
+# suggestion, and the EGALIM bio share stays what the file declares (0 %).
+C="suggestions"
+printf '%s\n' 'siret,description,fournisseur,date,prix_ht,famille_produits,categories_egalim,origine,est_circuit_court,est_local,definition_local,definition_local_km' \
+	'19595871500011,POMME GOLDEN CAT1 BIO,Primeur,2023-03-01,100.00,FRUITS_ET_LEGUMES,,,,,,' \
+	'19595871500011,POULET FERMIER,,2023-03-02,100.00,VIANDES_VOLAILLES,LABEL_ROUGE,FRANCE,,,,' \
+	'19595871500011,POMME GALA HVE,,2023-03-03,100.00,FRUITS_ET_LEGUMES,HVE,,,,,' >"$T/s2023.csv"
+run_cantine --db "$S" purchase import "$T/s2023.csv"
+expect_rc 0 "$C"
+expect_stdout "s2023.csv : 3 achats importés." "$C"
+expect_stdout_line "Suggestions de classement : 2 achats sur 3 (caractéristiques : 2, famille : 0, origine : 0) ; à confirmer, elles ne comptent pas dans les taux EGALIM (voir cantine purchase list)." "$C"
+run_cantine --db "$S" purchase list --etab 0595871L --annee 2023
+expect_rc 0 "$C: list"
+expect_stdout "2023-03-01        100,00 €  FRUITS_ET_LEGUMES  -  Primeur : POMME GOLDEN CAT1 BIO" "$C: nothing declared"
+expect_stdout_line "           suggestion : BIO (règle bio) — à confirmer, non comptée" "$C: BIO suggested"
+expect_stdout "VIANDES_VOLAILLES  LABEL_ROUGE,FRANCE  POULET FERMIER" "$C: the declared label stays"
+expect_stdout_line "           suggestion : FERMIER (règle fermier) — à confirmer, non comptée" "$C: FERMIER suggested"
+expect_eq "$(grep -c 'suggestion :' "$OUT")" 2 "$C: HVE declared, not suggested again"
+run_cantine --db "$S" egalim --etab 0595871L --annee 2023 --tout
+expect_stdout "2023 : bio 0,00 % (0,00 € sur 300,00 € d'achats HT)" "$C: the bio share counts what is declared"
+expect_stdout "produits durables et de qualité (bio compris) 66,67 %" "$C: LABEL_ROUGE and HVE declared"
+
 # ---- refusals: exit 2, message, store unchanged ----
 dump_db "$S" >"$T/before.sql"
 
@@ -79,6 +102,20 @@ check_refused bad-header-name.csv \
 check_refused bad-header-missing.csv "il manque caracteristiques, definition_local"
 check_refused bad-cantine-id.csv "« cantine_id » est le numéro d'une cantine"
 check_refused absent.csv "absent.csv : fichier introuvable"
+
+# An error on every line: the first 1000 problems in full, then a count.
+C="1200 bad rows"
+{
+	echo "siret,description,fournisseur,date,prix_ht,famille_produits,caracteristiques,definition_local"
+	for i in $(seq 1200); do echo "19595871500011,Pain,,2025-03-04,1;5,BOULANGERIE,,"; done
+} >"$T/many-bad.csv"
+run_cantine --db "$S" purchase import "$T/many-bad.csv"
+expect_rc 2 "$C"
+expect_stderr "many-bad.csv, ligne 1001, colonne 5 (prix_ht) : « 1;5 » n'est pas un prix" "$C"
+expect_stderr "… et 200 autres problèmes." "$C"
+expect_stderr "1200 problèmes dans" "$C"
+dump_db "$S" >"$T/after.sql"
+expect_same_file "$T/before.sql" "$T/after.sql" "$C: store unchanged"
 
 # ---- usage ----
 C="purchase --help"

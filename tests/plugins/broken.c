@@ -16,7 +16,7 @@ int cantine_plugin_not_the_entry(void) { return 0; }
 #else
 static const cantine_plugin desc = {
 #if defined(BROKEN_ABI)
-	.abi_version = CANTINE_PLUGIN_ABI + 41,
+	.abi_version = 42, /* an ABI no cantine has */
 	.struct_size = sizeof(cantine_plugin),
 #else
 	.abi_version = CANTINE_PLUGIN_ABI,

@@ -31,7 +31,7 @@ static void test_refused(void **state)
 	char abi[16], ours[64], *text = tu_path(f->dir, "texte.so");
 	char *missing = tu_path(f->dir, "absent.so");
 
-	snprintf(abi, sizeof(abi), "l'ABI %d", CANTINE_PLUGIN_ABI + 41);
+	snprintf(abi, sizeof(abi), "l'ABI %d", 42);
 	snprintf(ours, sizeof(ours), "cette version de cantine a l'ABI %d", CANTINE_PLUGIN_ABI);
 	load_refused(f, mod_abi, (const char *const[]){ mod_abi, abi, ours, NULL });
 	load_refused(f, mod_short, (const char *const[]){ mod_short, "descripteur de plugin "

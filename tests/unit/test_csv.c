@@ -803,6 +803,101 @@ static void test_import_twice(void **state)
 	cantine_buf_dispose(&e2);
 }
 
+/* ---- the same records from a stream, whatever the chunks ---- */
+
+struct feed {
+	const char *data;
+	size_t len, off, step;
+};
+
+/* Gives at most `step` bytes at a time: every chunk boundary is met. */
+static int feed_fill(void *ud, char *buf, size_t cap, size_t *got)
+{
+	struct feed *f = ud;
+	size_t n = f->len - f->off;
+
+	if (n > f->step)
+		n = f->step;
+	if (n > cap)
+		n = cap;
+	memcpy(buf, f->data + f->off, n);
+	f->off += n;
+	*got = n;
+	return 0;
+}
+
+static void same_records(const char *data, size_t len, size_t step)
+{
+	struct feed fd = { data, len, 0, step };
+	cantine__csv a, b;
+	int ra, rb;
+	size_t i;
+
+	cantine__csv_init(&a, data, len);
+	assert_int_equal(cantine__csv_init_stream(&b, feed_fill, &fd), 0);
+	assert_int_equal(a.sep, b.sep);
+	do {
+		ra = cantine__csv_next(&a);
+		rb = cantine__csv_next(&b);
+		assert_int_equal(ra, rb);
+		if (ra <= 0)
+			break;
+		assert_int_equal(a.rec_line, b.rec_line);
+		assert_int_equal(a.issue, b.issue);
+		if (a.issue) {
+			assert_int_equal(a.issue_line, b.issue_line);
+			assert_int_equal(a.issue_cell, b.issue_cell);
+		}
+		if (ra != 1)
+			continue;
+		assert_int_equal(a.n, b.n);
+		for (i = 0; i < a.n; i++) {
+			assert_int_equal(a.cells[i].len, b.cells[i].len);
+			assert_memory_equal(a.cells[i].text, b.cells[i].text, a.cells[i].len);
+			assert_int_equal(a.cells[i].line, b.cells[i].line);
+			assert_int_equal(a.cells[i].quoted, b.cells[i].quoted);
+		}
+	} while (ra > 0);
+	assert_int_equal(a.line, b.line);
+	cantine__csv_free(&a);
+	cantine__csv_free(&b);
+}
+
+static void test_csv_stream(void **state)
+{
+	static const char *const inputs[] = {
+		"a;b;c\n1;\"x\"\"y\";3\r\n\r\n4;\"multi\r\nline\rcr\nlf\";6\n",
+		"h1,h2\n\"\"\"\",\"\"\n\"a\"b,c\r\"open,\n",
+		"x\ty\r\r\n\"\"\t\"z\"\"\"\r",
+		"a,b\n\"never closed\nstill, here\n",
+		"",
+		"\n\n\r\n",
+	};
+	size_t steps[] = { 1, 2, 3, 5, 7, 64 * 1024 };
+	cantine_buf big = CANTINE_BUF_INIT;
+	size_t i, k;
+
+	(void)state;
+	for (i = 0; i < sizeof(inputs) / sizeof(inputs[0]); i++)
+		for (k = 0; k < sizeof(steps) / sizeof(steps[0]); k++)
+			same_records(inputs[i], strlen(inputs[i]), steps[k]);
+	/* Records across the 64 KiB window, a line too long (quoted and
+	 * not), a CR LF and a doubled quote exactly on a boundary. */
+	assert_int_equal(cantine__buf_puts(&big, "a,b,c\n"), 0);
+	for (i = 0; big.size < 3 * CANTINE__CSV_CHUNK; i++)
+		assert_int_equal(cantine__buf_printf(&big, "%zu,\"q\"\"%zu\r\n\",z\r\n", i,
+						     i % 97), 0);
+	for (i = 0; i < CANTINE__CSV_MAX_RECORD + 10; i++)
+		assert_int_equal(cantine__buf_put(&big, i == 0 ? "\"" : "x", 1), 0);
+	assert_int_equal(cantine__buf_puts(&big, "\",1,2\n"), 0);
+	for (i = 0; i < CANTINE__CSV_MAX_RECORD + 10; i++)
+		assert_int_equal(cantine__buf_put(&big, "y", 1), 0);
+	assert_int_equal(cantine__buf_puts(&big, ",1,2\nlast,1,2"), 0);
+	for (k = 0; k < sizeof(steps) / sizeof(steps[0]); k++)
+		same_records(big.ptr, big.size, steps[k] == 1 ? 4093 : steps[k]);
+	cantine_buf_dispose(&big);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -814,6 +909,7 @@ int main(void)
 		cmocka_unit_test(test_csv_unterminated),
 		cmocka_unit_test(test_csv_after_quote),
 		cmocka_unit_test(test_csv_too_long),
+		cmocka_unit_test(test_csv_stream),
 #define T(fn) cmocka_unit_test_setup_teardown(fn, tu_setup_store, tu_teardown_store)
 		T(test_import_bom),
 		T(test_import_cp1252),

@@ -50,8 +50,12 @@
 extern "C" {
 #endif
 
-/** The ABI of this header.  A module built against another is refused. */
-#define CANTINE_PLUGIN_ABI 1
+/**
+ * The ABI of this header.  A module built against another is refused.
+ * 2: cantine_purchase, which the host lends in arrays, gained members
+ * (the classification's suggestions), so its arrays changed stride.
+ */
+#define CANTINE_PLUGIN_ABI 2
 
 typedef struct cantine_host cantine_host;
 
@@ -112,7 +116,7 @@ typedef struct cantine_score {
 
 /**
  * The host table.  Every member up to `fail` exists in every host of
- * ABI 1; later members are appended and must be tested with
+ * this ABI; later members are appended and must be tested with
  * CANTINE_HOST_HAS() (present in this host's struct, and set).
  */
 struct cantine_host {
@@ -163,7 +167,7 @@ struct cantine_host {
 	int (*figure)(const cantine_host *h, const cantine_figure *f);
 };
 
-/** True when the host table has member `m` (appended after ABI 1). */
+/** True when the host table has member `m` (appended after `fail`). */
 #define CANTINE_HOST_HAS(h, m) \
 	((h)->struct_size >= offsetof(cantine_host, m) + sizeof((h)->m) && (h)->m)
 

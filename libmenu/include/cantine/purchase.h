@@ -60,7 +60,49 @@ typedef struct cantine_purchase {
 	                                 *   CANTINE_CHAR_LOCAL, else NONE */
 	int            local_km;        /**< for CANTINE_LOCAL_KM, else 0 */
 	int64_t        amount_cents;    /**< excluding VAT, ≥ 0 */
+	/* Appended (schema 011; fields are only ever appended).  What the
+	 * classification rules (cantine/classify.h) suggested for the
+	 * description when it was imported, **only a suggestion**: the EGALIM
+	 * counts read family and characteristics above, never these.  Only
+	 * what differs from the declared values is kept.  Purchases are handed
+	 * out in arrays (cantine_purchases_load(), the plugin host's
+	 * `purchases`), whose stride is sizeof(cantine_purchase): code built
+	 * against the header before these members must be rebuilt (plugins:
+	 * CANTINE_PLUGIN_ABI 2 refuses those of ABI 1). */
+	unsigned       suggested_characteristics; /**< bits 1u << CANTINE_CHAR_*
+	                                 *   suggested and not declared (never
+	                                 *   FRANCE nor EUROPE); 0 when none */
+	int            suggested_family; /**< a cantine_family other than
+	                                 *   `family`, or CANTINE_PURCHASE_NONE */
+	int            suggested_origin; /**< CANTINE_CHAR_FRANCE or
+	                                 *   CANTINE_CHAR_EUROPE when the file
+	                                 *   does not declare it, or
+	                                 *   CANTINE_PURCHASE_NONE */
+	const char    *suggestion_rules; /**< names of the rules that gave the
+	                                 *   suggestions, ", " separated; ""
+	                                 *   when there is none */
 } cantine_purchase;
+
+/** "No suggestion" in cantine_purchase.suggested_family and
+ *  suggested_origin (the value of CANTINE_CLASSIFY_NONE). */
+#define CANTINE_PURCHASE_NONE (-1)
+
+/** What the classification suggested during the last import. */
+typedef struct cantine_suggestion_stats {
+	size_t purchases;       /**< purchases stored with any suggestion */
+	size_t characteristics; /**< … with suggested characteristics */
+	size_t family;          /**< … with another family suggested */
+	size_t origin;          /**< … with an origin suggested */
+	size_t unclassified;    /**< descriptions a rule could not be run on
+	                         *   (match limits; listed as warnings) */
+} cantine_suggestion_stats;
+
+/**
+ * The suggestions of the last cantine_import_purchases*() call on ctx
+ * that succeeded (all zero before one, and after a failed one).
+ */
+CANTINE_API void cantine_purchases_suggestion_stats(const cantine_ctx *ctx,
+                                                    cantine_suggestion_stats *out);
 
 /**
  * Import a purchase file: a ma-cantine CSV file or the project's own XML
@@ -82,6 +124,17 @@ typedef struct cantine_purchase {
  * problem is listed; the purchases are written, in one transaction, only
  * when the file has none.  The SHA-256 of the file's bytes is kept with
  * each purchase: the same file imported a second time is refused.
+ *
+ * A CSV file is streamed (read twice in 64 KiB chunks: once for the hash,
+ * once for the rows), never loaded whole, and at most 1000 problems are
+ * kept in full (cantine_problems_total() counts them all), so memory
+ * does not grow with the file.
+ *
+ * Each purchase's description is classified with the built-in rules
+ * (cantine/classify.h, compiled once per context): what they suggest
+ * beyond what the file declares is stored as a suggestion
+ * (cantine_purchase.suggested_*), never in place of the declared values
+ * (cantine_purchases_suggestion_stats() counts them).
  *
  * A file whose first character that is not a space (after an optional
  * UTF-8 byte-order mark) is '<' is read as the project's XML format
