@@ -3,7 +3,7 @@
  * is checked"): 125 collèges x 5,000 purchase lines (625,000 lines) in
  * ma-cantine's current format, imported (cantine_import_purchases: the
  * file streamed, every row checked, every description classified),
- * audited (cantine_audit_purchases with the egalim plugin, the 125
+ * audited (cantine_audit_departement with the egalim plugin, the 125
  * collèges over the year), against a floor measured in the same run: a
  * bare SQLite insert of the same rows into the same table (one
  * transaction, one prepared statement, values already parsed in memory).
@@ -515,8 +515,9 @@ int main(int argc, char **argv)
 	int etabs = argc > 1 ? atoi(argv[1]) : 125;
 	int lines = argc > 2 ? atoi(argv[2]) : 5000;
 	int runs = argc > 3 ? atoi(argv[3]) : 3;
-	char dir[] = "/tmp/cantine-bench-XXXXXX", db_a[64], db_b[64], csv[64], uai[9];
-	double t_imp[MAX_RUNS], t_bare[MAX_RUNS], t_audit, t_all, t_distinct, t0;
+	char dir[] = "/tmp/cantine-bench-XXXXXX", db_a[64], db_b[64], csv[64];
+	double t_imp[MAX_RUNS], t_bare[MAX_RUNS], t_audit, t_page, t_all, t_distinct, t0;
+	size_t page_size;
 	size_t n, n_distinct, findings = 0, suggested = 0;
 	cantine__strmap names = { 0 };
 	struct rusage ru_child, ru_self;
@@ -565,16 +566,24 @@ int main(int argc, char **argv)
 	if (cantine_ctx_open(&ctx, db_a, CANTINE_OPEN_READONLY) ||
 	    cantine_plugin_register(ctx, cantine_builtin_plugin_egalim()))
 		die(ctx, "audit store");
+	/* The departmental audit (every collège: the egalim plugin's figures,
+	 * the vegetarian weeks), then its HTML page with the charts. */
 	t0 = now();
-	for (i = 0; i < etabs; i++) {
-		cantine_report *rep;
-		uai_of(i, uai);
-		if (cantine_audit_purchases(&rep, ctx, uai, YEAR))
+	{
+		cantine_audit *au;
+		cantine_buf page = CANTINE_BUF_INIT;
+		if (cantine_audit_departement(&au, ctx, YEAR, NULL))
 			die(ctx, "audit");
-		findings += cantine_report_count(rep);
-		cantine_report_free(rep);
+		t_audit = now() - t0;
+		t0 = now();
+		if (cantine_audit_write(au, CANTINE_AUDIT_HTML, &page))
+			die(ctx, "audit page");
+		t_page = now() - t0;
+		page_size = page.size;
+		findings = cantine_audit_count(au);
+		cantine_buf_dispose(&page);
+		cantine_audit_free(au);
 	}
-	t_audit = now() - t0;
 	cantine_ctx_free(ctx);
 	classify_cost(rows, n, &t_all, &t_distinct, &n_distinct);
 	getrusage(RUSAGE_SELF, &ru_self);
@@ -601,8 +610,9 @@ int main(int argc, char **argv)
 	       "import); %.3f s if every line were classified (%.0f %% of the import)\n",
 	       t_distinct, n_distinct, 100 * t_distinct / t_imp[runs / 2], t_all,
 	       100 * t_all / t_imp[runs / 2]);
-	printf("EGALIM audit:         %.3f s for %d collèges over %d (%.2f ms each), %zu "
-	       "findings\n", t_audit, etabs, YEAR, 1000 * t_audit / etabs, findings);
+	printf("departmental audit:   %.3f s for %zu collèges over %d (%.2f ms each); its HTML "
+	       "page with the SVG charts: %.3f s, %.0f kB\n", t_audit, findings, YEAR,
+	       1000 * t_audit / etabs, t_page, page_size / 1e3);
 	printf("peak RSS, import:     %.1f MB (the importing process alone; target <= 64 MB)\n",
 	       ru_child.ru_maxrss / 1024.0);
 	printf("peak RSS, benchmark:  %.1f MB (generator, rows in memory, floor, audit)\n",
