@@ -287,3 +287,38 @@ int cantine_purchases_load(cantine_ctx *ctx, const char *uai, const char *from,
 	*n = count;
 	return 0;
 }
+
+/*
+ * What the classification rules suggest for the description, beyond what
+ * the row declares (suggest.c): stored apart, never in place of the
+ * declared family and characteristics, which alone make the EGALIM counts
+ * (issue 5: "a suggestion ... never overrides what the file declares").
+ * A description a rule cannot be run on within its match limits gets no
+ * suggestion and a warning; the purchase is imported all the same.
+ */
+int cantine__purchase_suggest(cantine__import *imp, unsigned line, cantine__suggester **sg,
+			      const char *desc, cantine_family family, unsigned chars,
+			      cantine__psugg *sug)
+{
+	cantine_suggestion_stats *st = &imp->ctx->suggestions;
+	int rc;
+
+	if (!*sg && (rc = cantine__suggester_new(imp->ctx, sg)))
+		return rc < 0 ? rc : CANTINE_ERROR;
+	rc = cantine__suggest(*sg, desc, (int)family, chars, sug);
+	if (rc == CANTINE_EINVAL) {
+		st->unclassified++;
+		return cantine__problems_warn(imp->problems, line, 0, NULL,
+			"pas de suggestion de classement pour cette description : %s",
+			cantine_errmsg(imp->ctx));
+	}
+	if (rc)
+		return rc;
+	if (sug->chars || sug->family != CANTINE_PURCHASE_NONE ||
+	    sug->origin != CANTINE_PURCHASE_NONE)
+		st->purchases++;
+	st->characteristics += sug->chars != 0;
+	st->family += sug->family != CANTINE_PURCHASE_NONE;
+	st->origin += sug->origin != CANTINE_PURCHASE_NONE;
+	return 0;
+}

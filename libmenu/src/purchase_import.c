@@ -470,40 +470,6 @@ static int get_local_old(purchase_in *s, bool local, cantine_local *def, int *km
 
 /* ---- rows ---- */
 
-/*
- * What the classification rules suggest for the description, beyond what
- * the row declares (suggest.c): stored apart, never in place of the
- * declared family and characteristics, which alone make the EGALIM counts
- * (issue 5: "a suggestion ... never overrides what the file declares").
- * A description a rule cannot be run on within its match limits gets no
- * suggestion and a warning; the purchase is imported all the same.
- */
-static int suggest(purchase_in *s, const char *desc, cantine_family family,
-		   unsigned chars, cantine__psugg *sug)
-{
-	cantine_suggestion_stats *st = &s->imp.ctx->suggestions;
-	int rc;
-
-	if (!s->sugg && (rc = cantine__suggester_new(s->imp.ctx, &s->sugg)))
-		return rc < 0 ? rc : CANTINE_ERROR;
-	rc = cantine__suggest(s->sugg, desc, (int)family, chars, sug);
-	if (rc == CANTINE_EINVAL) {
-		st->unclassified++;
-		return cantine__problems_warn(s->imp.problems, s->imp.csv.rec_line, 0, NULL,
-			"pas de suggestion de classement pour cette description : %s",
-			cantine_errmsg(s->imp.ctx));
-	}
-	if (rc)
-		return rc;
-	if (sug->chars || sug->family != CANTINE_PURCHASE_NONE ||
-	    sug->origin != CANTINE_PURCHASE_NONE)
-		st->purchases++;
-	st->characteristics += sug->chars != 0;
-	st->family += sug->family != CANTINE_PURCHASE_NONE;
-	st->origin += sug->origin != CANTINE_PURCHASE_NONE;
-	return 0;
-}
-
 static int read_row(purchase_in *s)
 {
 	cantine__import *imp = &s->imp;
@@ -569,7 +535,8 @@ static int read_row(purchase_in *s)
 #undef CHECK
 	if (!ok || !imp->clean)
 		return 0;
-	if ((rc = suggest(s, desc, family, chars, &sug)) < 0)
+	if ((rc = cantine__purchase_suggest(imp, imp->csv.rec_line, &s->sugg, desc, family,
+					     chars, &sug)) < 0)
 		return rc;
 	{
 		cantine_purchase p = {

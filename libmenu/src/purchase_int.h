@@ -11,6 +11,7 @@
 #define CANTINE_PURCHASE_INT_H
 
 #include "import_int.h"
+#include "suggest_int.h"
 
 /* Largest price accepted: a hundred million euros for one line. */
 #define CANTINE__PURCHASE_MAX_CENTS INT64_C(10000000000)
@@ -60,6 +61,15 @@ int cantine__purchase_insert_prepare(cantine_ctx *ctx, sqlite3_stmt **ins);
  * Returns 0 or CANTINE_ESTORE. */
 int cantine__purchase_insert(cantine_ctx *ctx, sqlite3_stmt *ins, int64_t etab,
 			     const cantine_purchase *p, const char *source);
+
+/* Classify `desc` for a purchase declared with `family` and `chars`:
+ * *sug gets what the rules suggest beyond them (the suggester is made
+ * on first use, in *sg, freed by the caller); the import's suggestion
+ * counts are kept on the context; a text the rules cannot be run on gets
+ * no suggestion and a warning on `line`.  Returns 0 or an error code. */
+int cantine__purchase_suggest(cantine__import *imp, unsigned line, cantine__suggester **sg,
+			      const char *desc, cantine_family family, unsigned chars,
+			      cantine__psugg *sug);
 
 /* The project's XML format (purchase_xml.c). */
 

@@ -54,6 +54,7 @@ typedef struct xml_in {
 	xmlTextReaderPtr  reader;
 	char              source[65], today[11];
 	sqlite3_stmt     *by_uai, *by_siret, *ins;
+	cantine__suggester *sugg;     /* classification, for the rows written */
 	int               err;        /* first error code of a handler */
 	bool              stop;       /* refused: read no further */
 	cantine__xml_scan scan;       /* start tags in document order */
@@ -427,8 +428,21 @@ static int end_achat(xml_in *s)
 			       "valeurs n'est pas comprise par l'import ; vérifiez-les");
 	if (!ok || !s->imp.clean)
 		return 0;
-	if ((rc = cantine__purchase_insert(s->imp.ctx, s->ins, etab, &p, s->source)))
-		return rc;
+	/* What the rules suggest beyond what the file declares, as the CSV
+	 * import does: stored apart, never counted. */
+	{
+		cantine__psugg sug;
+		if ((rc = cantine__purchase_suggest(&s->imp, s->line[CANTINE__E_ACHAT], &s->sugg,
+						    p.description, p.family, p.characteristics,
+						    &sug)) < 0)
+			return rc;
+		p.suggested_characteristics = sug.chars;
+		p.suggested_family = sug.family;
+		p.suggested_origin = sug.origin;
+		p.suggestion_rules = sug.rules;
+		if ((rc = cantine__purchase_insert(s->imp.ctx, s->ins, etab, &p, s->source)))
+			return rc;
+	}
 	s->imp.stats.inserted++;
 	return 0;
 }
@@ -612,6 +626,7 @@ int cantine__import_purchases_xml(cantine_ctx *ctx, const char *name, const char
 		*problems = NULL;
 	if (stats)
 		memset(stats, 0, sizeof(*stats));
+	memset(&ctx->suggestions, 0, sizeof(ctx->suggestions));
 	if (!(s = cantine__calloc(1, sizeof(*s))))
 		return cantine__seterr(ctx, CANTINE_ENOMEM, "mémoire insuffisante");
 	cantine__purchase_today(s->today);
@@ -633,6 +648,7 @@ int cantine__import_purchases_xml(cantine_ctx *ctx, const char *name, const char
 	sqlite3_finalize(s->by_uai);
 	sqlite3_finalize(s->by_siret);
 	sqlite3_finalize(s->ins);
+	cantine__suggester_free(s->sugg);
 	for (e = 0; e < CANTINE__E__MAX; e++)
 		cantine_buf_dispose(&s->val[e]);
 	/* libxml2 validates ahead of the elements read: its problems and
@@ -643,6 +659,8 @@ int cantine__import_purchases_xml(cantine_ctx *ctx, const char *name, const char
 				 "aucun achat n'a été importé (la base n'a pas changé)", problems);
 	if (rc == 0 && stats)
 		*stats = s->imp.stats;
+	if (rc)
+		memset(&ctx->suggestions, 0, sizeof(ctx->suggestions));
 	cantine__free(owned);
 	cantine__free(s);
 	return rc;

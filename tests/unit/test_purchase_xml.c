@@ -387,6 +387,34 @@ static void test_encoding(void **state)
 
 /* ---- export ---- */
 
+/* The classification runs on XML imports too: a suggestion is stored
+ * apart, never in place of what the file declares. */
+static void test_suggestions(void **state)
+{
+	tu_fixture *f = *state;
+	static const char doc[] = HEAD
+		ACHAT("<description>POMME GOLDEN CAT1 BIO</description>"
+		      "<famille>FRUITS_ET_LEGUMES</famille><montant_ht>12.00</montant_ht>")
+		ACHAT("<description>EMMENTAL AOP</description><famille>PRODUITS_LAITIERS"
+		      "</famille><label>AOCAOP</label><montant_ht>3.00</montant_ht>") TAIL;
+	cantine_suggestion_stats sg;
+	cantine_problems *pbs = NULL;
+	cantine_purchase *list;
+	size_t n;
+
+	assert_int_equal(import_mem(f, doc, &pbs), 0);
+	cantine_purchases_suggestion_stats(f->ctx, &sg);
+	assert_int_equal(sg.purchases, 1);
+	assert_int_equal(cantine_purchases_load(f->ctx, "0595871L", NULL, NULL, &list, &n), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(list[0].characteristics, 0);
+	assert_true(list[0].suggested_characteristics & (1u << CANTINE_CHAR_BIO));
+	/* declared AOCAOP: matched by a rule, so nothing to suggest */
+	assert_int_equal(list[1].characteristics, 1u << CANTINE_CHAR_AOCAOP);
+	assert_int_equal(list[1].suggested_characteristics, 0);
+	cantine_purchases_free(list, n);
+}
+
 static void test_export_round_trip(void **state)
 {
 	tu_fixture *f = *state;
@@ -530,6 +558,7 @@ int main(int argc, char **argv)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_recognised_by_content),
 		cmocka_unit_test_setup_teardown(test_good_file, setup, tu_teardown_store),
+		cmocka_unit_test_setup_teardown(test_suggestions, setup, tu_teardown_store),
 		cmocka_unit_test_setup_teardown(test_bad_schema, setup, tu_teardown_store),
 		cmocka_unit_test_setup_teardown(test_bad_rules, setup, tu_teardown_store),
 		cmocka_unit_test_setup_teardown(test_all_or_nothing, setup, tu_teardown_store),

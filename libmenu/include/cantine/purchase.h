@@ -130,7 +130,7 @@ CANTINE_API void cantine_purchases_suggestion_stats(const cantine_ctx *ctx,
  * kept in full (cantine_problems_total() counts them all), so memory
  * does not grow with the file.
  *
- * Each purchase's description is classified with the built-in rules
+ * Each purchase's description (CSV or XML) is classified with the built-in rules
  * (cantine/classify.h, compiled once per context): what they suggest
  * beyond what the file declares is stored as a suggestion
  * (cantine_purchase.suggested_*), never in place of the declared values
