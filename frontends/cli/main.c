@@ -17,7 +17,8 @@ static const char usage_main[] =
 	"Commandes :\n"
 	"  init                      crée la base (par défaut ./cantine.db)\n"
 	"  import TYPE FICHIER       importe un fichier CSV ; TYPE : etablissements,\n"
-	"                            produits, recettes ou menus (voir docs/formats.md)\n"
+	"                            produits, recettes, menus, fermetures ou achats\n"
+	"                            (voir docs/formats.md)\n"
 	"  export TYPE               écrit le CSV du TYPE demandé sur la sortie standard\n"
 	"  week [--etab UAI] [--date AAAA-MM-JJ]\n"
 	"                            menus de la semaine scolaire contenant la date\n"
@@ -92,12 +93,14 @@ static const char usage_import[] =
 	"Usage : cantine [--db FICHIER] [--auteur NOM] import TYPE FICHIER\n"
 	"                [--encodage ENC] [--raison TEXTE]\n"
 	"\n"
-	"Importe un fichier CSV. TYPE : etablissements, produits, recettes, menus.\n"
+	"Importe un fichier CSV. TYPE : etablissements, produits, recettes, menus,\n"
+	"fermetures, achats.\n"
 	"Séparateur « , », « ; » ou tabulation, détecté sur la ligne d'en-tête.\n"
 	"Tous les problèmes du fichier sont signalés (ligne, colonne, champ) et,\n"
 	"s'il y en a un seul, rien n'est importé. Réimporter le même fichier ne crée\n"
-	"pas de doublon. Importez dans l'ordre : etablissements, produits, recettes,\n"
-	"menus.\n"
+	"pas de doublon, sauf les achats, qui n'ont pas de clé : un même fichier\n"
+	"d'achats n'est importé qu'une fois. Importez dans l'ordre : etablissements,\n"
+	"produits, recettes, menus.\n"
 	"\n"
 	"  --encodage ENC   utf-8 ou windows-1252 (défaut : détection automatique)\n"
 	"  --raison TEXTE   pourquoi des menus déjà publiés changent : obligatoire\n"
@@ -108,7 +111,8 @@ static const char usage_export[] =
 	"Usage : cantine [--db FICHIER] export TYPE\n"
 	"\n"
 	"Écrit sur la sortie standard le CSV (UTF-8, virgule) des données du TYPE :\n"
-	"etablissements, produits, recettes ou menus. Le fichier se réimporte tel quel.\n";
+	"etablissements, produits, recettes, menus, fermetures ou achats. Le fichier se\n"
+	"réimporte tel quel (les achats : dans une autre base).\n";
 
 int cli_exit_code(int rc)
 {
@@ -335,7 +339,8 @@ static int cmd_import(const char *db, int argc, char **argv)
 	kind = cantine_kind_parse(argv[optind]);
 	if (kind < 0)
 		return cli_usage_error("type « %s » inconnu : etablissements, produits, "
-				   "recettes ou menus", argv[optind], usage_import);
+				   "recettes, menus, fermetures ou achats", argv[optind],
+				   usage_import);
 	if ((rc = open_store(&ctx, db, 0)) != 0) {
 		cantine_ctx_free(ctx);
 		return rc;
@@ -371,7 +376,7 @@ static int cmd_export(const char *db, int argc, char **argv)
 	kind = cantine_kind_parse(argv[1]);
 	if (kind < 0)
 		return cli_usage_error("type « %s » inconnu : etablissements, produits, "
-				   "recettes ou menus", argv[1], usage_export);
+				   "recettes, menus, fermetures ou achats", argv[1], usage_export);
 	if ((rc = open_store(&ctx, db, CANTINE_OPEN_READONLY)) != 0) {
 		cantine_ctx_free(ctx);
 		return rc;

@@ -201,7 +201,10 @@ bool cantine__get_int(cantine__import *imp, int col, long min, long max, long *o
 	return true;
 }
 
-bool cantine__get_money(cantine__import *imp, int col, int64_t *cents)
+/* A sum of money of at most `max` cents; `too_big` says, after the
+ * cell, why a larger one is refused. */
+static bool money(cantine__import *imp, int col, int64_t max, const char *too_big,
+		  int64_t *cents)
 {
 	const char *s = cantine__cell(imp, col);
 	bool neg, fine;
@@ -226,13 +229,24 @@ bool cantine__get_money(cantine__import *imp, int col, int64_t *cents)
 				 "sont en centimes ; arrondissez au centime", s);
 		return false;
 	}
-	if (v > INT64_C(100000000)) {
-		cantine__problem(imp, col, "« %s » dépasse un million d'euros par unité ; "
-				 "vérifiez le montant", s);
+	if (v > max) {
+		cantine__problem(imp, col, "« %s » %s ; vérifiez le montant", s, too_big);
 		return false;
 	}
 	*cents = v;
 	return true;
+}
+
+bool cantine__get_money(cantine__import *imp, int col, int64_t *cents)
+{
+	return money(imp, col, INT64_C(100000000), "dépasse un million d'euros par unité",
+		     cents);
+}
+
+bool cantine__get_amount(cantine__import *imp, int col, int64_t max, int64_t *cents)
+{
+	return money(imp, col, max, "dépasse le plus grand montant accepté pour une ligne "
+		     "(100 000 000 €)", cents);
 }
 
 bool cantine__get_mg(cantine__import *imp, int col, int64_t min_mg,

@@ -174,6 +174,31 @@ static int closures(cantine_buf *b, sqlite3_stmt *st)
 	return rc;
 }
 
+static const char *char_code(int i)
+{
+	return cantine_characteristic_code((cantine_characteristic)i);
+}
+
+/* A purchase: amounts with a decimal point, characteristics as codes. */
+static int purchases(cantine_buf *b, sqlite3_stmt *st)
+{
+	int rc = 0, i, local = sqlite3_column_int(st, 6);
+
+	for (i = 0; i < 4 && rc == 0; i++)
+		rc = cell_col(b, st, i);
+	if (rc == 0)
+		rc = cell(b, cantine_family_code((cantine_family)sqlite3_column_int(st, 4)), false);
+	if (rc == 0)
+		rc = cell_mask(b, (unsigned)sqlite3_column_int64(st, 5), CANTINE_CHAR__MAX,
+			       char_code);
+	if (rc == 0)
+		rc = cell(b, local ? cantine_local_code((cantine_local)local) : "", false);
+	if (rc == 0)
+		rc = cell(b, local == CANTINE_LOCAL_KM && sqlite3_column_int(st, 7) > 0
+			  ? (const char *)sqlite3_column_text(st, 7) : "", false);
+	return rc ? rc : fixed(b, sqlite3_column_int64(st, 8), 2);
+}
+
 static const struct {
 	const char *header;
 	const char *sql;
@@ -204,6 +229,11 @@ static const struct {
 	  "SELECT e.uai, c.first_date, c.last_date, c.reason FROM closure c "
 	  "JOIN etab e ON e.id = c.etab_id ORDER BY e.uai, c.first_date, c.last_date",
 	  closures },
+	{ "uai,date,fournisseur,description,famille,caracteristiques,definition_local,"
+	  "definition_local_km,montant_ht",
+	  "SELECT e.uai, p.date, p.supplier, p.description, p.family, p.characteristics, "
+	  "p.local, p.local_km, p.amount_cents FROM purchase p JOIN etab e ON "
+	  "e.id = p.etab_id ORDER BY e.uai, p.date, p.id", purchases },
 };
 
 int cantine_export_csv(cantine_ctx *ctx, cantine_kind kind, cantine_buf *out)

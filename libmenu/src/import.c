@@ -231,7 +231,7 @@ static int map_header(cantine__import *imp)
 
 static const cantine__kind_ops *const kind_ops[CANTINE_KIND__MAX] = {
 	&cantine__etab_ops, &cantine__product_ops, &cantine__recipe_ops,
-	&cantine__menu_ops, &cantine__closure_ops,
+	&cantine__menu_ops, &cantine__closure_ops, &cantine__purchase_ops,
 };
 
 /* A problem the reader found, on cell `cell` (0-based) of the record. */
@@ -362,6 +362,8 @@ static int import_mem(cantine_ctx *ctx, cantine_kind kind, const char *name,
 			goto out;
 		data = owned;
 	}
+	/* Purchases keep it: the same file is imported once. */
+	cantine__sha256_hex(data, len, imp.source);
 	rc = cantine__begin(ctx);
 	if (rc)
 		goto out;
@@ -425,7 +427,7 @@ int cantine_import_csv(cantine_ctx *ctx, cantine_kind kind, const char *path,
 const char *cantine_kind_name(cantine_kind k)
 {
 	static const char *const names[CANTINE_KIND__MAX] = {
-		"etablissements", "produits", "recettes", "menus", "fermetures",
+		"etablissements", "produits", "recettes", "menus", "fermetures", "achats",
 	};
 	return (unsigned)k < CANTINE_KIND__MAX ? names[k] : NULL;
 }
@@ -438,6 +440,7 @@ int cantine_kind_parse(const char *text)
 		{ "recettes", 2 }, { "recipes", 2 }, { "plats", 2 },
 		{ "menus", 3 },
 		{ "fermetures", 4 }, { "closures", 4 },
+		{ "achats", 5 }, { "purchases", 5 },
 	};
 	size_t i;
 

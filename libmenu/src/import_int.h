@@ -46,6 +46,7 @@ struct cantine__import {
 	char                 *cell[CANTINE__MAX_COLS];   /* decoded, trimmed */
 	bool                  cell_bad[CANTINE__MAX_COLS];
 	cantine_buf           cellbuf;
+	char                  source[65]; /* SHA-256 of the file's bytes (hex) */
 	void                 *state;
 };
 
@@ -161,6 +162,8 @@ unsigned cantine__row_line(cantine__import *imp);
 bool cantine__get_int(cantine__import *imp, int col, long min, long max,
 		      long *out);
 bool cantine__get_money(cantine__import *imp, int col, int64_t *cents);
+/* The same for an amount of at most `max` cents (a purchase line). */
+bool cantine__get_amount(cantine__import *imp, int col, int64_t max, int64_t *cents);
 bool cantine__get_mg(cantine__import *imp, int col, int64_t min_mg,
 		     int64_t max_mg, int64_t *mg);
 bool cantine__get_bool(cantine__import *imp, int col, int *out);
@@ -183,5 +186,6 @@ extern const cantine__kind_ops cantine__product_ops;
 extern const cantine__kind_ops cantine__recipe_ops;
 extern const cantine__kind_ops cantine__menu_ops;
 extern const cantine__kind_ops cantine__closure_ops;
+extern const cantine__kind_ops cantine__purchase_ops;
 
 #endif

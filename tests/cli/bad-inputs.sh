@@ -194,6 +194,33 @@ check_bad etablissements-cout-cible-negatif.csv etablissements 2 \
 check_bad fermetures-fin-avant-debut.csv fermetures 2 \
 	"la fermeture finit le 2026-10-17, avant de commencer le 2026-11-02" "ligne 2, colonne 3 (fin) :"
 
+# achats (the project's CSV of purchases)
+check_bad achats-etablissement-inconnu.csv achats 2 \
+	"aucun établissement d'UAI « 0999999X » dans la base" "ligne 3, colonne 1 (uai) :"
+check_bad achats-date-impossible.csv achats 2 \
+	"« 2025-02-30 » n'est pas une date qui existe" "ligne 2, colonne 2 (date) :"
+check_bad achats-date-future.csv achats 2 \
+	"la date « 2099-03-03 » est dans le futur" "ligne 2, colonne 2 (date) :"
+check_bad achats-famille-inconnue.csv achats 2 \
+	"« LEGUMES » n'est pas une famille de produits ; écrivez l'une de : VIANDES_VOLAILLES" \
+	"ligne 2, colonne 5 (famille) :"
+check_bad achats-caracteristique-inconnue.csv achats 2 "MSC" "ligne 2, colonne 6 (caracteristiques) :"
+check_bad achats-france-et-europe.csv achats 2 \
+	"les caractéristiques EUROPE et FRANCE ne peuvent pas être sélectionnées en même temps" \
+	"ligne 2, colonne 6 (caracteristiques) :"
+check_bad achats-definition-local-sans-local.csv achats 2 \
+	"l'achat n'est pas local (LOCAL absent des caractéristiques)" \
+	"ligne 2, colonne 7 (definition_local) :"
+check_bad achats-km-sans-definition-km.csv achats 2 \
+	"la distance en km doit être vide lorsque la définition de local n'est pas KM" \
+	"ligne 2, colonne 8 (definition_local_km) :"
+check_bad achats-montant-negatif.csv achats 2 "« -45,20 » est négatif" \
+	"ligne 2, colonne 9 (montant_ht) :"
+check_bad achats-montant-trois-decimales.csv achats 2 "« 45,205 » a plus de deux décimales" \
+	"ligne 2, colonne 9 (montant_ht) :"
+check_bad achats-colonne-montant-absente.csv achats 2 \
+	"colonne obligatoire absente de l'en-tête : montant_ht" "ligne 1 :"
+
 # Every committed bad file is in the table above.
 missing=""
 for f in "$BAD"/*; do

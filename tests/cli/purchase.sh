@@ -146,4 +146,34 @@ C="purchase list unknown etab"
 run_cantine --db "$S" purchase list --etab 0000000A
 expect_rc 2 "$C"
 
+# The project's own CSV of purchases (kind achats): ';', decimal comma,
+# families in any case, characteristics as one '|' list; classified; the
+# same file once; exported and imported again identically elsewhere.
+P="$T/projet.db"
+make_store "$P"
+import_or_abort "$P" etablissements "$GOOD/etablissements.csv"
+C="import achats"
+run_cantine --db "$P" import achats "$GOOD/achats.csv"
+expect_rc 0 "$C"
+expect_stdout "achats.csv : 3 lignes lues, 3 créés" "$C"
+run_cantine --db "$P" purchase list --etab 0595871L --annee 2025
+expect_stdout "2025-03-03         45,20 €  FRUITS_ET_LEGUMES  BIO,FRANCE,LOCAL (local : REGION)  Norabio : Carottes bio" "$C: list"
+expect_stdout "PECHE_DURABLE,FRANCE,CIRCUIT_COURT,LOCAL (local : KM 110 km)" "$C: list"
+expect_stdout "2 achats, total 205,20 € HT" "$C: amounts in cents"
+before=$(dump_db "$P" | sha256sum)
+run_cantine --db "$P" import achats "$GOOD/achats.csv"
+expect_rc 2 "$C twice"
+expect_stderr "ce fichier a déjà été utilisé pour un import" "$C twice"
+expect_eq "$(dump_db "$P" | sha256sum)" "$before" "$C twice: store unchanged"
+run_cantine --db "$P" export achats
+expect_rc 0 "export achats"
+expect_stdout_line "0595871L,2025-03-04,Marée Boulonnaise,Filet de lieu noir,PRODUITS_DE_LA_MER,PECHE_DURABLE|FRANCE|CIRCUIT_COURT|LOCAL,KM,110,160.00" "export achats"
+cp "$OUT" "$T/export-achats.csv"
+P2="$T/projet2.db"
+make_store "$P2"
+import_or_abort "$P2" etablissements "$GOOD/etablissements.csv"
+import_or_abort "$P2" achats "$T/export-achats.csv"
+run_cantine --db "$P2" export achats
+expect_same_file "$T/export-achats.csv" "$OUT" "export achats: the round trip gives the same file"
+
 finish

@@ -21,6 +21,8 @@ typedef enum cantine_kind {
 	CANTINE_KIND_RECIPES,  /**< recettes */
 	CANTINE_KIND_MENUS,    /**< menus */
 	CANTINE_KIND_CLOSURES, /**< fermetures */
+	CANTINE_KIND_PURCHASES, /**< achats (the project's CSV; ma-cantine's
+	                         *   files: cantine_import_purchases()) */
 	CANTINE_KIND__MAX
 } cantine_kind;
 
