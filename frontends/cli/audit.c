@@ -49,9 +49,7 @@ int cmd_audit(cantine_ctx *ctx, int argc, char **argv)
 	const char *year_s = NULL, *dept = NULL, *fmt_s = "texte", *key_s = "nom";
 	cantine_audit *a = NULL;
 	cantine_buf out = CANTINE_BUF_INIT;
-	char today[11], *end;
-	int c, rc, fmt, key, desc = 0;
-	long year;
+	int c, rc, fmt, key, desc = 0, year;
 	size_t i;
 
 	optind = 1;
@@ -74,10 +72,8 @@ int cmd_audit(cantine_ctx *ctx, int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage_error("argument inattendu « %s »", argv[optind], usage_audit);
-	year = year_s ? strtol(year_s, &end, 10) : 0;
-	if (year_s && (*end || year < 2000 || year > 9999))
-		return cli_usage_error("année « %s » invalide : écrivez-la sur 4 chiffres, par "
-				       "exemple 2026", year_s, usage_audit);
+	if ((rc = cli_year(year_s, &year, usage_audit)) != EXIT_OK)
+		return rc;
 	if ((fmt = cantine_audit_format_parse(fmt_s)) < 0)
 		return cli_usage_error("format « %s » inconnu : texte, csv, xml ou html", fmt_s,
 				       usage_audit);
@@ -87,9 +83,7 @@ int cmd_audit(cantine_ctx *ctx, int argc, char **argv)
 				       key_s, usage_audit);
 	if (!ctx)
 		return -1;
-	if (!year_s)
-		year = atol(cli_today(today));
-	if ((rc = cantine_audit_departement(&a, ctx, (int)year, dept)))
+	if ((rc = cantine_audit_departement(&a, ctx, year, dept)))
 		return cli_fail(ctx, rc);
 	rc = cantine_audit_sort(a, (cantine_audit_key)key, desc);
 	if (rc == 0)
@@ -136,10 +130,8 @@ int cmd_bilan(cantine_ctx *ctx, int argc, char **argv)
 	const char *year_s = NULL, *dept = NULL;
 	cantine_buf out = CANTINE_BUF_INIT;
 	cantine_bilan kind = CANTINE_BILAN_SIMPLE;
-	char today[11], *end;
 	size_t skipped = 0;
-	int c, rc;
-	long year;
+	int c, rc, year;
 
 	optind = 1;
 	opterr = 0;
@@ -157,22 +149,18 @@ int cmd_bilan(cantine_ctx *ctx, int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage_error("argument inattendu « %s »", argv[optind], usage_bilan);
-	year = year_s ? strtol(year_s, &end, 10) : 0;
-	if (year_s && (*end || year < 2000 || year > 9999))
-		return cli_usage_error("année « %s » invalide : écrivez-la sur 4 chiffres, par "
-				       "exemple 2026", year_s, usage_bilan);
+	if ((rc = cli_year(year_s, &year, usage_bilan)) != EXIT_OK)
+		return rc;
 	if (!ctx)
 		return -1;
-	if (!year_s)
-		year = atol(cli_today(today));
-	rc = cantine_bilan_export(ctx, kind, (int)year, dept, &out, &skipped);
+	rc = cantine_bilan_export(ctx, kind, year, dept, &out, &skipped);
 	if (rc == 0 && fwrite(out.ptr, 1, out.size, stdout) != out.size)
 		rc = CANTINE_EIO;
 	cantine_buf_dispose(&out);
 	if (rc)
 		return cli_fail(ctx, rc);
 	if (skipped)
-		fprintf(stderr, "%zu établissement%s sans achat en %ld %s pas dans le bilan.\n",
+		fprintf(stderr, "%zu établissement%s sans achat en %d %s pas dans le bilan.\n",
 			skipped, skipped > 1 ? "s" : "", year, skipped > 1 ? "ne sont" : "n'est");
 	return EXIT_OK;
 }

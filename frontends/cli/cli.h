@@ -33,6 +33,9 @@ int cli_usage_error(const char *what, const char *arg, const char *usage);
 void cli_print_problems(const cantine_problems *pbs);
 /* Today's date, "YYYY-MM-DD", in `out`; returns out. */
 const char *cli_today(char out[11]);
+/* --annee: `text` (NULL: this year) as *year; EXIT_OK, or EXIT_INPUT
+ * with a French message and `usage`. */
+int cli_year(const char *text, int *year, const char *usage);
 /* The establishment named by --etab, or the store's only one. */
 int cli_etab(cantine_ctx *ctx, const char *uai, cantine_etab **out);
 

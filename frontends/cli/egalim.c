@@ -34,9 +34,7 @@ int cmd_egalim(cantine_ctx *ctx, int argc, char **argv)
 	const char *uai = NULL, *year_s = NULL;
 	cantine_report *r = NULL;
 	cantine_etab *etab = NULL;
-	char today[11], *end;
-	int c, rc, all = 0;
-	long year;
+	int c, rc, all = 0, year;
 
 	optind = 1;
 	opterr = 0;
@@ -54,22 +52,18 @@ int cmd_egalim(cantine_ctx *ctx, int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage_error("argument inattendu « %s »", argv[optind], usage_egalim);
-	year = year_s ? strtol(year_s, &end, 10) : 0;
-	if (year_s && (*end || year < 2000 || year > 9999))
-		return cli_usage_error("année « %s » invalide : écrivez-la sur 4 chiffres, par "
-				       "exemple 2026", year_s, usage_egalim);
+	if ((rc = cli_year(year_s, &year, usage_egalim)) != EXIT_OK)
+		return rc;
 	if (!ctx)
 		return -1;
-	if (!year_s)
-		year = atol(cli_today(today));
 	rc = cli_etab(ctx, uai, &etab);
 	if (rc == 0)
-		rc = cantine_audit_purchases(&r, ctx, etab->uai, (int)year);
+		rc = cantine_audit_purchases(&r, ctx, etab->uai, year);
 	if (rc) {
 		cantine_etab_free(etab);
 		return cli_fail(ctx, rc);
 	}
-	printf("Objectifs EGALIM de %s (%s), achats de %ld\n", etab->name, etab->uai, year);
+	printf("Objectifs EGALIM de %s (%s), achats de %d\n", etab->name, etab->uai, year);
 	rc = cli_print_report(r, all);
 	cantine_report_free(r);
 	cantine_etab_free(etab);

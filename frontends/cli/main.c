@@ -181,6 +181,23 @@ const char *cli_today(char out[11])
 	return out;
 }
 
+int cli_year(const char *text, int *year, const char *usage)
+{
+	char today[11], *end;
+	long y;
+
+	if (!text) {
+		*year = atoi(cli_today(today));
+		return EXIT_OK;
+	}
+	y = strtol(text, &end, 10);
+	if (*end || y < 2000 || y > 9999)
+		return cli_usage_error("année « %s » invalide : écrivez-la sur 4 chiffres, par "
+				       "exemple 2026", text, usage);
+	*year = (int)y;
+	return EXIT_OK;
+}
+
 int cli_etab(cantine_ctx *ctx, const char *uai, cantine_etab **out)
 {
 	return uai ? cantine_etab_find(out, ctx, uai) : cantine_etab_only(out, ctx);

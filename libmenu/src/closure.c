@@ -136,8 +136,7 @@ typedef struct closure_state {
 static int closure_begin(cantine__import *imp)
 {
 	closure_state *s = imp->state;
-	sqlite3_stmt *st;
-	int rc, added;
+	int rc;
 
 	if ((rc = cantine__prepare(imp->ctx, &s->upsert,
 		"INSERT INTO closure (etab_id, first_date, last_date, reason) "
@@ -145,19 +144,9 @@ static int closure_begin(cantine__import *imp)
 		"DO UPDATE SET reason = ?4")) ||
 	    (rc = cantine__prepare(imp->ctx, &s->exists, "SELECT 1 FROM closure WHERE "
 		"etab_id = ?1 AND first_date = ?2 AND last_date = ?3")) ||
-	    (rc = cantine__prepare(imp->ctx, &st, "SELECT uai, id FROM etab")))
+	    (rc = cantine__import_preload(imp, &s->etabs, "SELECT uai, id FROM etab")))
 		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		cantine__strmap_val *v = cantine__strmap_put(&s->etabs,
-			(const char *)sqlite3_column_text(st, 0), &added);
-		if (!v) {
-			sqlite3_finalize(st);
-			return CANTINE_ENOMEM;
-		}
-		v->id = sqlite3_column_int64(st, 1);
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : cantine__store_err(imp->ctx, "lecture des établissements");
+	return 0;
 }
 
 static bool get_date(cantine__import *imp, int col, const char **out)

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "import_int.h"
+#include "strmap_int.h"
 #include "text_int.h"
 
 #define MAX_FILE_SIZE (256u * 1024u * 1024u)
@@ -420,6 +421,29 @@ int cantine_import_csv(cantine_ctx *ctx, cantine_kind kind, const char *path,
 		       cantine_import_stats *stats)
 {
 	return import_mem(ctx, kind, path, NULL, 0, true, path, enc, problems, stats);
+}
+
+int cantine__import_preload(cantine__import *imp, struct cantine__strmap *map,
+			    const char *sql)
+{
+	sqlite3_stmt *st;
+	int rc, added;
+
+	if ((rc = cantine__prepare(imp->ctx, &st, sql)))
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		cantine__strmap_val *v = cantine__strmap_put(map,
+			(const char *)sqlite3_column_text(st, 0), &added);
+		if (!v) {
+			sqlite3_finalize(st);
+			return CANTINE_ENOMEM;
+		}
+		v->id = sqlite3_column_int64(st, 1);
+		if (sqlite3_column_count(st) > 2)
+			v->aux = sqlite3_column_int(st, 2);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : cantine__store_err(imp->ctx, "lecture de la base");
 }
 
 /* ---- kinds ---- */

@@ -181,6 +181,11 @@ struct cantine__strmap;
 int cantine__seen_once(cantine__import *imp, struct cantine__strmap *seen,
 		       int col, const char *key, const char *what);
 
+/* Fill `map` from `sql`'s rows: key (column 0) → id (column 1), and aux
+ * (column 2) when there is one.  Returns 0 or an error code. */
+int cantine__import_preload(cantine__import *imp, struct cantine__strmap *map,
+			    const char *sql);
+
 extern const cantine__kind_ops cantine__etab_ops;
 extern const cantine__kind_ops cantine__product_ops;
 extern const cantine__kind_ops cantine__recipe_ops;

@@ -61,35 +61,14 @@ static unsigned offer_add(cantine__strmap_val *meal, int64_t dish, unsigned line
 	return 0;
 }
 
-static int preload(cantine__import *imp, cantine__strmap *map, const char *sql)
-{
-	sqlite3_stmt *st;
-	int rc, added;
-
-	if ((rc = cantine__prepare(imp->ctx, &st, sql)))
-		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		cantine__strmap_val *v = cantine__strmap_put(map,
-			(const char *)sqlite3_column_text(st, 0), &added);
-		if (!v) {
-			sqlite3_finalize(st);
-			return CANTINE_ENOMEM;
-		}
-		v->id = sqlite3_column_int64(st, 1);
-		v->aux = sqlite3_column_int(st, 2);
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : cantine__store_err(imp->ctx, "lecture de la base");
-}
-
 static int menu_begin(cantine__import *imp)
 {
 	menu_state *s = imp->state;
 	int rc;
 
 	if ((rc = cantine__mw_prepare(imp->ctx, &s->w)) ||
-	    (rc = preload(imp, &s->etabs, "SELECT uai, id, service_days FROM etab")) ||
-	    (rc = preload(imp, &s->dishes, "SELECT name, id, course FROM dish")))
+	    (rc = cantine__import_preload(imp, &s->etabs, "SELECT uai, id, service_days FROM etab")) ||
+	    (rc = cantine__import_preload(imp, &s->dishes, "SELECT name, id, course FROM dish")))
 		return rc;
 	return 0;
 }

@@ -49,26 +49,15 @@ static int char_parse(const char *code)
 static int purchase_begin(cantine__import *imp)
 {
 	purchase_state *s = imp->state;
-	sqlite3_stmt *st;
-	int rc, added;
+	int rc;
 
 	memset(&imp->ctx->suggestions, 0, sizeof(imp->ctx->suggestions));
 	cantine__purchase_today(s->today);
 	if ((rc = cantine__purchase_check_source(imp, imp->source)) ||
 	    (rc = cantine__purchase_insert_prepare(imp->ctx, &s->ins)) ||
-	    (rc = cantine__prepare(imp->ctx, &st, "SELECT uai, id FROM etab")))
+	    (rc = cantine__import_preload(imp, &s->etabs, "SELECT uai, id FROM etab")))
 		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		cantine__strmap_val *v = cantine__strmap_put(&s->etabs,
-			(const char *)sqlite3_column_text(st, 0), &added);
-		if (!v) {
-			sqlite3_finalize(st);
-			return CANTINE_ENOMEM;
-		}
-		v->id = sqlite3_column_int64(st, 1);
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : cantine__store_err(imp->ctx, "lecture des établissements");
+	return 0;
 }
 
 /* A day that exists, not after today (ma-cantine's validator, DOMAIN

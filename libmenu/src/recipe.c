@@ -360,23 +360,12 @@ typedef struct recipe_state {
 static int recipe_begin(cantine__import *imp)
 {
 	recipe_state *s = imp->state;
-	sqlite3_stmt *st;
-	int rc, added;
+	int rc;
 
 	if ((rc = writer_prepare(imp->ctx, &s->w)) ||
-	    (rc = cantine__prepare(imp->ctx, &st, "SELECT code, id FROM product")))
+	    (rc = cantine__import_preload(imp, &s->products, "SELECT code, id FROM product")))
 		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		cantine__strmap_val *v = cantine__strmap_put(&s->products,
-			(const char *)sqlite3_column_text(st, 0), &added);
-		if (!v) {
-			sqlite3_finalize(st);
-			return CANTINE_ENOMEM;
-		}
-		v->id = sqlite3_column_int64(st, 1);
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : cantine__store_err(imp->ctx, "lecture du catalogue");
+	return 0;
 }
 
 /* Add the tags of a cell to a dish's '|' list, without repeats. */
