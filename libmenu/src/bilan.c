@@ -93,7 +93,7 @@ static int row(cantine_ctx *ctx, cantine_bilan kind, int year, const char *uai,
 	}
 	rc = cantine__buf_printf(out, "%s,%d", siret, year);
 	for (i = 0; i < ncols && rc == 0; i++) {
-		snprintf(fig, sizeof(fig), "egalim.%s", kind == CANTINE_BILAN_SIMPLE &&
+		snprintf(fig, sizeof(fig), "egalim.%.63s", kind == CANTINE_BILAN_SIMPLE &&
 			 strcmp(cols[i], "valeur_viandes_volailles_france") == 0
 			 ? "valeur_viandes_volailles_origine_france" : cols[i]);
 		if (cantine_report_figure_find(r, fig, uai, year, &v)) {

@@ -87,7 +87,7 @@ static bool get_local(cantine__import *imp, unsigned chars, cantine_local *def, 
 {
 	const char *v = cantine__cell(imp, A_LOCAL_DEF);
 	long n = 0;
-	int l;
+	int l = CANTINE_LOCAL_NONE;
 
 	if (*v && !(chars & BIT(LOCAL))) {
 		cantine__problem(imp, A_LOCAL_DEF, "l'achat n'est pas local (LOCAL absent des "
@@ -100,8 +100,7 @@ static bool get_local(cantine__import *imp, unsigned chars, cantine_local *def, 
 				 "écrivez PAT, COMMUNE, DEPARTEMENT, REGION ou KM", v);
 		return false;
 	}
-	if (*v)
-		*def = (cantine_local)l;
+	*def = (cantine_local)l;
 	if (!*cantine__cell(imp, A_KM))
 		return true;
 	if (*def != CANTINE_LOCAL_KM) {
