@@ -434,6 +434,10 @@ static int covers_begin(cantine__import *imp)
 	return 0;
 }
 
+static const char *const weekdays[7] = {
+	"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+};
+
 static int covers_row(cantine__import *imp)
 {
 	covers_state *s = imp->state;
@@ -461,7 +465,7 @@ static int covers_row(cantine__import *imp)
 	if (!((unsigned)etab->aux & (1u << w)))
 		return cantine__problem(imp, PR_COL_DATE, "le %s est un %s, jour où "
 			"l'établissement ne sert pas le déjeuner ; corrigez la date",
-			date, cantine_day_name(1u << w));
+			date, weekdays[w]);
 	snprintf(key, sizeof(key), "%s|%s", cantine__cell(imp, PR_COL_UAI), date);
 	if ((rc = cantine__seen_once(imp, &s->seen, PR_COL_DATE, key, "le jour")))
 		return rc < 0 ? rc : 0;

@@ -219,8 +219,10 @@ static bool check_days(cantine__import *imp, int regime, unsigned days,
 {
 	int want = regime == CANTINE_REGIME_DP4 ? 4 : regime == CANTINE_REGIME_DP5 ? 5 : 0;
 
-	if (want && popcount7(days) != want) {
-		cantine__problem(imp, IN_COL_JOURS, "le régime %s demande %d jours et la "
+	/* A forfait covers at most its number of days; fewer (a pupil who eats
+	 * Monday, Tuesday and Thursday only) is a registration for those days. */
+	if (want && (days == 0 || popcount7(days) > want)) {
+		cantine__problem(imp, IN_COL_JOURS, "le régime %s couvre de 1 à %d jours et la "
 				 "colonne jours en donne %d ; écrivez les jours de repas, par "
 				 "exemple %s", cantine_regime_code((cantine_regime)regime), want,
 				 popcount7(days), want == 4 ? "lun|mar|jeu|ven" : "lun|mar|mer|jeu|ven");
