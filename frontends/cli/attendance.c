@@ -227,10 +227,22 @@ int cmd_attendance(cantine_ctx *ctx, int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* One decimal with a decimal comma: "4,2". */
+static const char *decimal(double v, char out[32])
+{
+	char *dot;
+
+	snprintf(out, 32, "%.1f", v);
+	if ((dot = strchr(out, '.')))
+		*dot = ',';
+	return out;
+}
+
 static int forecast_eval(cantine_ctx *ctx, const cantine_etab *etab, const char *from,
 			 const char *to)
 {
 	cantine_forecast_eval ev;
+	char buf[2][32];
 	int rc = cantine_forecast_evaluate(&ev, ctx, etab->uai, from, to);
 
 	if (rc)
@@ -243,15 +255,15 @@ static int forecast_eval(cantine_ctx *ctx, const cantine_etab *etab, const char 
 		return EXIT_OK;
 	}
 	printf("Jours évalués : %d\n", ev.days);
-	printf("Erreur moyenne absolue de la prévision : %.1f couverts\n", ev.mae_forecast);
-	printf("Erreur moyenne absolue de la prévision naïve (couverts attendus) : %.1f "
-	       "couverts\n", ev.mae_naive);
-	if (ev.mae_naive > 0)
-		printf("La prévision fait %s%.0f %% d'erreur que la prévision naïve.\n",
-		       ev.mae_forecast <= ev.mae_naive ? "" : "+",
-		       ev.mae_forecast <= ev.mae_naive
-			       ? 100.0 * (ev.mae_naive - ev.mae_forecast) / ev.mae_naive
-			       : 100.0 * (ev.mae_forecast - ev.mae_naive) / ev.mae_naive);
+	printf("Erreur moyenne absolue de la prévision : %s couverts\n",
+	       decimal(ev.mae_forecast, buf[0]));
+	printf("Erreur moyenne absolue de la prévision naïve (couverts attendus) : %s "
+	       "couverts\n", decimal(ev.mae_naive, buf[1]));
+	if (ev.mae_naive > 0 && ev.mae_forecast != ev.mae_naive)
+		printf("La prévision fait %.0f %% d'erreur en %s que la prévision naïve.\n",
+		       100.0 * (ev.mae_forecast < ev.mae_naive ? ev.mae_naive - ev.mae_forecast
+								  : ev.mae_forecast - ev.mae_naive) / ev.mae_naive,
+		       ev.mae_forecast < ev.mae_naive ? "moins" : "plus");
 	return EXIT_OK;
 }
 

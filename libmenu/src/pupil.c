@@ -236,7 +236,7 @@ static bool check_days(cantine__import *imp, int regime, unsigned days,
 	}
 	if (days & ~service) {
 		cantine__problem(imp, IN_COL_JOURS, "l'établissement ne sert pas le déjeuner "
-				 "tous ces jours-là (%s n'est pas un de ses jours_service) ; "
+				 "tous ces jours-là (« %s » n'est pas un de ses jours_service) ; "
 				 "corrigez les jours", cantine_day_name(lowest_bit(days & ~service)));
 		return false;
 	}
