@@ -88,5 +88,10 @@ int cmd_purchase(cantine_ctx *ctx, int argc, char **argv);
 /* `purchase classify` (classify.c).  Needs no store: called with ctx
  * NULL, it never returns -1. */
 int cmd_purchase_classify(cantine_ctx *ctx, int argc, char **argv);
+/* attendance.c: cantine attendance [record], forecast, waste, pupil forget. */
+int cmd_attendance(cantine_ctx *ctx, int argc, char **argv);
+int cmd_forecast(cantine_ctx *ctx, int argc, char **argv);
+int cmd_waste(cantine_ctx *ctx, int argc, char **argv);
+int cmd_pupil(cantine_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -17,7 +17,8 @@ static const char usage_main[] =
 	"Commandes :\n"
 	"  init                      crée la base (par défaut ./cantine.db)\n"
 	"  import TYPE FICHIER       importe un fichier CSV ; TYPE : etablissements,\n"
-	"                            produits, recettes, menus, fermetures ou achats\n"
+	"                            produits, recettes, menus, fermetures, achats,\n"
+	"                            inscriptions, absences, presences ou gaspillage\n"
 	"                            (voir docs/formats.md)\n"
 	"  export TYPE               écrit le CSV du TYPE demandé sur la sortie standard\n"
 	"  week [--etab UAI] [--date AAAA-MM-JJ]\n"
@@ -69,6 +70,18 @@ static const char usage_main[] =
 	"  purchase classify [--regles F] TEXTE... | --fichier F\n"
 	"                            suggère famille, caractéristiques (bio, label rouge…)\n"
 	"                            et origine d'un libellé de facture\n"
+	"  attendance [--etab UAI] --from DATE --to DATE\n"
+	"                            couverts inscrits, absents, attendus, réels et prévus\n"
+	"  attendance record [--etab UAI] --date DATE --couverts N\n"
+	"                            enregistre les couverts servis un jour\n"
+	"  forecast [--etab UAI] [--date DATE]\n"
+	"                            prévision des couverts de la semaine suivante\n"
+	"  forecast --evaluation --from DATE --to DATE\n"
+	"                            erreur de la prévision contre la prévision naïve\n"
+	"  waste [--etab UAI] --from DATE --to DATE\n"
+	"                            gaspillage pesé par semaine, en g par couvert (réf. 120 g)\n"
+	"  pupil forget ID [--etab UAI]\n"
+	"                            efface les données personnelles d'un élève\n"
 	"\n"
 	"Options générales :\n"
 	"  --db FICHIER              base à utiliser (défaut : ./cantine.db)\n"
@@ -94,13 +107,13 @@ static const char usage_import[] =
 	"                [--encodage ENC] [--raison TEXTE]\n"
 	"\n"
 	"Importe un fichier CSV. TYPE : etablissements, produits, recettes, menus,\n"
-	"fermetures, achats.\n"
+	"fermetures, achats, inscriptions, absences, presences, gaspillage.\n"
 	"Séparateur « , », « ; » ou tabulation, détecté sur la ligne d'en-tête.\n"
 	"Tous les problèmes du fichier sont signalés (ligne, colonne, champ) et,\n"
 	"s'il y en a un seul, rien n'est importé. Réimporter le même fichier ne crée\n"
 	"pas de doublon, sauf les achats, qui n'ont pas de clé : un même fichier\n"
 	"d'achats n'est importé qu'une fois. Importez dans l'ordre : etablissements,\n"
-	"produits, recettes, menus.\n"
+	"produits, recettes, menus ; inscriptions avant absences.\n"
 	"\n"
 	"  --encodage ENC   utf-8 ou windows-1252 (défaut : détection automatique)\n"
 	"  --raison TEXTE   pourquoi des menus déjà publiés changent : obligatoire\n"
@@ -111,7 +124,8 @@ static const char usage_export[] =
 	"Usage : cantine [--db FICHIER] export TYPE\n"
 	"\n"
 	"Écrit sur la sortie standard le CSV (UTF-8, virgule) des données du TYPE :\n"
-	"etablissements, produits, recettes, menus, fermetures ou achats. Le fichier se\n"
+	"etablissements, produits, recettes, menus, fermetures, achats, inscriptions,\n"
+	"absences, presences ou gaspillage. Le fichier se\n"
 	"réimporte tel quel (les achats : dans une autre base).\n";
 
 int cli_exit_code(int rc)
@@ -356,7 +370,8 @@ static int cmd_import(const char *db, int argc, char **argv)
 	kind = cantine_kind_parse(argv[optind]);
 	if (kind < 0)
 		return cli_usage_error("type « %s » inconnu : etablissements, produits, "
-				   "recettes, menus, fermetures ou achats", argv[optind],
+				   "recettes, menus, fermetures, achats, inscriptions, absences, "
+				   "presences ou gaspillage", argv[optind],
 				   usage_import);
 	if ((rc = open_store(&ctx, db, 0)) != 0) {
 		cantine_ctx_free(ctx);
@@ -393,7 +408,8 @@ static int cmd_export(const char *db, int argc, char **argv)
 	kind = cantine_kind_parse(argv[1]);
 	if (kind < 0)
 		return cli_usage_error("type « %s » inconnu : etablissements, produits, "
-				   "recettes, menus, fermetures ou achats", argv[1], usage_export);
+				   "recettes, menus, fermetures, achats, inscriptions, absences, "
+				   "presences ou gaspillage", argv[1], usage_export);
 	if ((rc = open_store(&ctx, db, CANTINE_OPEN_READONLY)) != 0) {
 		cantine_ctx_free(ctx);
 		return rc;
@@ -437,6 +453,10 @@ static const struct {
 	{ "bilan", cmd_bilan, CANTINE_OPEN_READONLY },
 	{ "scores", cmd_scores, CANTINE_OPEN_READONLY },
 	{ "nutriscore", cmd_nutriscore, CANTINE_OPEN_READONLY }, /* never opens the store */
+	{ "attendance", cmd_attendance, 0 }, /* `attendance record` writes */
+	{ "forecast", cmd_forecast, CANTINE_OPEN_READONLY },
+	{ "waste", cmd_waste, CANTINE_OPEN_READONLY },
+	{ "pupil", cmd_pupil, 0 },
 };
 
 int main(int argc, char **argv)

@@ -5,6 +5,7 @@
 #include <getopt.h>
 #include <inttypes.h>
 #include <stdlib.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "cli.h"
@@ -15,8 +16,10 @@ static const char usage_production[] =
 	"\n"
 	"Fiche de production du jour (ou de la période jusqu'à --au) : pour chaque\n"
 	"plat, le nombre de portions et la quantité de chaque produit, puis le total\n"
-	"par produit. Les couverts (défaut : les demi-pensionnaires de\n"
-	"l'établissement) se partagent entre les choix d'un même plat.\n"
+	"par produit. Les couverts se partagent entre les choix d'un même plat.\n"
+	"Sans --couverts, chaque jour prend la prévision de ses couverts (cantine\n"
+	"forecast : inscrits, absences, taux de présence des semaines passées) ;\n"
+	"sans aucune inscription, les demi-pensionnaires de l'établissement.\n"
 	"\n"
 	"  --courses   liste des achats par fournisseur, en unités de commande\n"
 	"              (kg, litres ou pièces, arrondis au-dessus) avec le coût HT\n";
@@ -177,6 +180,31 @@ static void print_unknown(const cantine_production *p)
 	}
 }
 
+/* The forecast covers of the period (their sum; for one day, that day's),
+ * or -1 in *sum when nobody is registered on any of its days: then the
+ * forecast says nothing. */
+static int forecast_covers(cantine_ctx *ctx, const char *uai, const char *from,
+			   const char *to, long *sum)
+{
+	cantine_attendance *a;
+	bool any = false;
+	size_t i;
+	int rc;
+
+	*sum = 0;
+	if ((rc = cantine_attendance_compute(&a, ctx, uai, from, to)))
+		return rc;
+	for (i = 0; i < cantine_attendance_count(a); i++) {
+		const cantine_attendance_day *d = cantine_attendance_get(a, i);
+		any |= d->registered > 0;
+		*sum += d->forecast;
+	}
+	cantine_attendance_free(a);
+	if (!any)
+		*sum = -1;
+	return 0;
+}
+
 int cmd_production(cantine_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -192,8 +220,8 @@ int cmd_production(cantine_ctx *ctx, int argc, char **argv)
 	cantine_production *p = NULL;
 	cantine_etab *etab = NULL;
 	total *t;
-	char *end, from_s[64], to_s[64];
-	long covers = 0;
+	char *end, from_s[64], to_s[64], cov_s[96];
+	long covers = 0, forecast = -1;
 	int c, rc, shopping = 0;
 	size_t nt;
 
@@ -232,19 +260,36 @@ int cmd_production(cantine_ctx *ctx, int argc, char **argv)
 	rc = cli_etab(ctx, uai, &etab);
 	if (rc)
 		return cli_fail(ctx, rc);
-	if (!covers)
+	if (!covers && (rc = forecast_covers(ctx, etab->uai, date, until ? until : date,
+					     &forecast)) != 0) {
+		cantine_etab_free(etab);
+		return cli_fail(ctx, rc);
+	}
+	if (!covers && forecast < 0)
 		covers = etab->half_boarders > 0 ? etab->half_boarders : 1;
-	rc = cantine_production_compute(&p, ctx, etab->uai, date, until ? until : date,
-					(int)covers);
+	rc = covers ? cantine_production_compute(&p, ctx, etab->uai, date,
+						 until ? until : date, (int)covers)
+		    : cantine_production_compute_forecast(&p, ctx, etab->uai, date,
+							  until ? until : date);
 	if (rc) {
 		cantine_etab_free(etab);
 		return cli_fail(ctx, rc);
 	}
 	cantine_date_french(from_s, sizeof(from_s), date);
 	cantine_date_french(to_s, sizeof(to_s), until ? until : date);
-	printf("%s — %s (%s), %ld couverts, %s%s%s%s\n",
+	if (covers)
+		snprintf(cov_s, sizeof(cov_s), "%ld couverts", covers);
+	else if (!until)
+		snprintf(cov_s, sizeof(cov_s), "%ld couverts (prévision)", forecast);
+	else
+		snprintf(cov_s, sizeof(cov_s), "couverts prévus jour par jour (prévision)");
+	printf("%s — %s (%s), %s, %s%s%s%s\n",
 	       shopping ? "Liste des achats" : "Fiche de production", etab->name, etab->uai,
-	       covers, until ? "du " : "le ", from_s, until ? " au " : "", until ? to_s : "");
+	       cov_s, until ? "du " : "le ", from_s, until ? " au " : "", until ? to_s : "");
+	if (!covers)
+		printf("Couverts : prévision de cantine forecast (inscrits, absences annoncées, "
+		       "taux de présence des semaines passées) ; --couverts N pour imposer "
+		       "un nombre.\n");
 	t = calloc(cantine_production_count(p) + 1, sizeof(*t));
 	if (!t) {
 		cantine_production_free(p);

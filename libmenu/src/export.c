@@ -199,6 +199,65 @@ static int purchases(cantine_buf *b, sqlite3_stmt *st)
 	return rc ? rc : fixed(b, sqlite3_column_int64(st, 8), 2);
 }
 
+/* Money in cents, or "" when NULL. */
+static int money_or_empty(cantine_buf *b, sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? cell(b, "", false)
+		: fixed(b, sqlite3_column_int64(st, i), 2);
+}
+
+/* A registration: régime code, days as names, tier fields. */
+static int pupils(cantine_buf *b, sqlite3_stmt *st)
+{
+	int rc = 0, i;
+
+	for (i = 0; i < 2 && rc == 0; i++)
+		rc = cell_col(b, st, i);
+	if (rc == 0)
+		rc = cell(b, cantine_regime_code((cantine_regime)sqlite3_column_int(st, 2)), false);
+	if (rc == 0)
+		rc = cell_mask(b, (unsigned)sqlite3_column_int(st, 3), 7, day_name);
+	for (i = 4; i < 7 && rc == 0; i++)
+		rc = cell_col(b, st, i);
+	if (rc == 0)
+		rc = money_or_empty(b, st, 7);
+	if (rc == 0)
+		rc = money_or_empty(b, st, 8);
+	if (rc == 0)
+		rc = int_cell(b, st, 9);
+	return rc ? rc : cell(b, sqlite3_column_int(st, 10) ? "oui" : "non", false);
+}
+
+static int absences(cantine_buf *b, sqlite3_stmt *st)
+{
+	int rc = 0, i;
+
+	for (i = 0; i < 6 && rc == 0; i++)
+		rc = cell_col(b, st, i);
+	return rc ? rc : cell(b, sqlite3_column_int(st, 6) ? "oui" : "non", false);
+}
+
+static int covers(cantine_buf *b, sqlite3_stmt *st)
+{
+	int rc = 0, i;
+
+	for (i = 0; i < 3 && rc == 0; i++)
+		rc = cell_col(b, st, i);
+	return rc;
+}
+
+/* Grams written as kilograms. */
+static int wastes(cantine_buf *b, sqlite3_stmt *st)
+{
+	int rc = 0, i;
+
+	for (i = 0; i < 2 && rc == 0; i++)
+		rc = cell_col(b, st, i);
+	for (i = 2; i < 5 && rc == 0; i++)
+		rc = fixed(b, sqlite3_column_int64(st, i), 3);
+	return rc;
+}
+
 static const struct {
 	const char *header;
 	const char *sql;
@@ -234,6 +293,22 @@ static const struct {
 	  "SELECT e.uai, p.date, p.supplier, p.description, p.family, p.characteristics, "
 	  "p.local, p.local_km, p.amount_cents FROM purchase p JOIN etab e ON "
 	  "e.id = p.etab_id ORDER BY e.uai, p.date, p.id", purchases },
+	{ "uai,eleve,regime,jours,classe,debut,fin,quotient_familial,revenu_fiscal,"
+	  "enfants,boursier",
+	  "SELECT e.uai, p.ident, p.regime, p.days, p.class, p.first_date, p.last_date, "
+	  "p.qf_cents, p.rfr_cents, p.children, p.bursary FROM pupil p JOIN etab e ON "
+	  "e.id = p.etab_id ORDER BY e.uai, p.ident", pupils },
+	{ "uai,eleve,classe,debut,fin,motif,justifiee",
+	  "SELECT e.uai, coalesce(p.ident, ''), a.class, a.first_date, a.last_date, "
+	  "a.reason, a.justified FROM absence a JOIN etab e ON e.id = a.etab_id LEFT JOIN "
+	  "pupil p ON p.id = a.pupil_id ORDER BY e.uai, a.first_date, a.last_date, "
+	  "coalesce(p.ident, ''), a.class", absences },
+	{ "uai,date,couverts",
+	  "SELECT e.uai, c.date, c.covers FROM covers c JOIN etab e ON e.id = c.etab_id "
+	  "ORDER BY e.uai, c.date", covers },
+	{ "uai,date,assiettes_kg,non_servi_kg,pain_kg",
+	  "SELECT e.uai, w.date, w.plate_g, w.unserved_g, w.bread_g FROM waste w JOIN "
+	  "etab e ON e.id = w.etab_id ORDER BY e.uai, w.date", wastes },
 };
 
 int cantine_export_csv(cantine_ctx *ctx, cantine_kind kind, cantine_buf *out)

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "attendance_int.h"
 #include "import_int.h"
 #include "strmap_int.h"
 #include "text_int.h"
@@ -233,6 +234,8 @@ static int map_header(cantine__import *imp)
 static const cantine__kind_ops *const kind_ops[CANTINE_KIND__MAX] = {
 	&cantine__etab_ops, &cantine__product_ops, &cantine__recipe_ops,
 	&cantine__menu_ops, &cantine__closure_ops, &cantine__purchase_ops,
+	&cantine__pupil_ops, &cantine__absence_ops, &cantine__covers_ops,
+	&cantine__waste_ops,
 };
 
 /* A problem the reader found, on cell `cell` (0-based) of the record. */
@@ -452,6 +455,7 @@ const char *cantine_kind_name(cantine_kind k)
 {
 	static const char *const names[CANTINE_KIND__MAX] = {
 		"etablissements", "produits", "recettes", "menus", "fermetures", "achats",
+		"inscriptions", "absences", "presences", "gaspillage",
 	};
 	return (unsigned)k < CANTINE_KIND__MAX ? names[k] : NULL;
 }
@@ -465,6 +469,10 @@ int cantine_kind_parse(const char *text)
 		{ "menus", 3 },
 		{ "fermetures", 4 }, { "closures", 4 },
 		{ "achats", 5 }, { "purchases", 5 },
+		{ "inscriptions", 6 }, { "registrations", 6 }, { "pupils", 6 },
+		{ "absences", 7 },
+		{ "presences", 8 }, { "présences", 8 }, { "covers", 8 }, { "attendance", 8 },
+		{ "gaspillage", 9 }, { "waste", 9 },
 	};
 	size_t i;
 

@@ -87,7 +87,8 @@ int64_t cantine_order_cost(cantine_unit unit, int64_t quantity, int64_t price_ce
 
 /* A line from the current row; for a dish without a recipe the product
  * columns are NULL and the line has only its date, dish and portions. */
-static int add_line(lines *p, sqlite3_stmt *st, int covers)
+static int add_line(lines *p, sqlite3_stmt *st, int covers,
+		    const cantine_attendance *fc)
 {
 	static const int text_cols[5] = { 0, 1, 4, 5, 6 };
 	int choices = sqlite3_column_int(st, 3);
@@ -103,6 +104,12 @@ static int add_line(lines *p, sqlite3_stmt *st, int covers)
 			return CANTINE_ENOMEM;
 		p->items = it;
 		p->cap = cap;
+	}
+	if (fc) {
+		/* The forecast of the meal's day (cantine/attendance.h). */
+		const cantine_attendance_day *day = cantine_attendance_find(fc,
+			(const char *)sqlite3_column_text(st, 0));
+		covers = day ? day->forecast : 0;
 	}
 	l = &p->items[p->n];
 	memset(l, 0, sizeof(*l));
@@ -132,9 +139,9 @@ static int add_line(lines *p, sqlite3_stmt *st, int covers)
 	return 0;
 }
 
-int cantine_production_compute(cantine_production **out, cantine_ctx *ctx,
-			       const char *uai, const char *from, const char *to,
-			       int covers)
+static int compute(cantine_production **out, cantine_ctx *ctx, const char *uai,
+		   const char *from, const char *to, int covers,
+		   const cantine_attendance *fc)
 {
 	cantine_production *p;
 	sqlite3_stmt *st;
@@ -145,7 +152,7 @@ int cantine_production_compute(cantine_production **out, cantine_ctx *ctx,
 		return cantine__seterr(ctx, CANTINE_EINVAL, "période invalide (du « %s » au "
 			"« %s ») : donnez deux dates AAAA-MM-JJ, la première avant la seconde",
 			from ? from : "", to ? to : "");
-	if (covers < 1 || covers > 5000)
+	if (!fc && (covers < 1 || covers > 5000))
 		return cantine__seterr(ctx, CANTINE_EINVAL, "%d couverts : le nombre de "
 			"couverts doit être compris entre 1 et 5000", covers);
 	rc = cantine__prepare(ctx, &st,
@@ -182,7 +189,7 @@ int cantine_production_compute(cantine_production **out, cantine_ctx *ctx,
 		if (sqlite3_column_type(st, 1) == SQLITE_NULL)
 			continue; /* the establishment's row when it has no meal */
 		if (add_line(sqlite3_column_type(st, 4) == SQLITE_NULL ? &p->unknown
-			     : &p->products, st, covers)) {
+			     : &p->products, st, covers, fc)) {
 			rc = CANTINE_ENOMEM;
 			break;
 		}
@@ -196,4 +203,26 @@ int cantine_production_compute(cantine_production **out, cantine_ctx *ctx,
 	}
 	*out = p;
 	return 0;
+}
+
+int cantine_production_compute(cantine_production **out, cantine_ctx *ctx,
+			       const char *uai, const char *from, const char *to,
+			       int covers)
+{
+	return compute(out, ctx, uai, from, to, covers, NULL);
+}
+
+int cantine_production_compute_forecast(cantine_production **out, cantine_ctx *ctx,
+					const char *uai, const char *from,
+					const char *to)
+{
+	cantine_attendance *fc;
+	int rc;
+
+	*out = NULL;
+	if ((rc = cantine_attendance_compute(&fc, ctx, uai, from, to)))
+		return rc;
+	rc = compute(out, ctx, uai, from, to, 0, fc);
+	cantine_attendance_free(fc);
+	return rc;
 }

@@ -12,6 +12,8 @@
 # The store every case starts from: the good fixtures, made once.
 BASE_DB="$T/base.db"
 make_populated_store "$BASE_DB"
+# Registrations, so that the absence files have pupils to name.
+import_or_abort "$BASE_DB" inscriptions "$GOOD/inscriptions.csv"
 dump_db "$BASE_DB" >"$T/base.dump"
 [ -s "$T/base.dump" ] || abort "fixture: dump of the populated store"
 
@@ -193,6 +195,37 @@ check_bad etablissements-cout-cible-negatif.csv etablissements 2 \
 
 check_bad fermetures-fin-avant-debut.csv fermetures 2 \
 	"la fermeture finit le 2026-10-17, avant de commencer le 2026-11-02" "ligne 2, colonne 3 (fin) :"
+
+# inscriptions, absences, presences, gaspillage (attendance)
+check_bad inscriptions-fin-hors-annee-scolaire.csv inscriptions 2 \
+	"« 2027-09-03 » est hors de l'année scolaire 2026-2027" "ligne 2, colonne 7 (fin) :"
+check_bad inscriptions-nom-au-lieu-d-identifiant.csv inscriptions 2 \
+	"n'écrivez pas de nom, seulement l'identifiant pseudonyme" "ligne 3, colonne 2 (eleve) :"
+check_bad inscriptions-dp4-cinq-jours.csv inscriptions 2 \
+	"le régime DP4 couvre de 1 à 4 jours et la colonne jours en donne 5" \
+	"ligne 2, colonne 4 (jours) :"
+check_bad inscriptions-jour-sans-service.csv inscriptions 2 \
+	"(« mer » n'est pas un de ses jours_service)" "ligne 2, colonne 4 (jours) :"
+check_bad inscriptions-regime-inconnu.csv inscriptions 2 \
+	"« demi-pension » n'est pas un régime" "ligne 2, colonne 3 (regime) :"
+check_bad inscriptions-rfr-sans-enfants.csv inscriptions 2 \
+	"le revenu fiscal de référence va avec le nombre d'enfants" "ligne 2, colonne 10 (enfants) :"
+check_bad absences-eleve-inconnu.csv absences 2 \
+	"aucun élève « E2026-9999 » n'est inscrit dans l'établissement 0595871L" \
+	"ligne 3, colonne 2 (eleve) :"
+check_bad absences-classe-inconnue.csv absences 2 \
+	"aucun élève inscrit en classe « 5Z »" "ligne 2, colonne 3 (classe) :"
+check_bad absences-hors-annee-scolaire.csv absences 2 \
+	"« 2026-09-02 » est hors de l'année scolaire 2025-2026" "ligne 2, colonne 5 (fin) :"
+check_bad absences-eleve-et-classe.csv absences 2 \
+	"une ligne vise un élève ou une classe, pas les deux" "ligne 2, colonne 3 (classe) :"
+check_bad presences-jour-sans-service.csv presences 2 \
+	"le 2026-11-18 est un mercredi, jour où l'établissement ne sert pas" \
+	"ligne 2, colonne 2 (date) :"
+check_bad presences-couverts-negatifs.csv presences 2 \
+	"-4 est hors des limites" "ligne 2, colonne 3 (couverts) :"
+check_bad gaspillage-poids-avec-unite.csv gaspillage 2 \
+	"« 12 kg » n'est pas un poids en kilogrammes" "ligne 2, colonne 3 (assiettes_kg) :"
 
 # achats (the project's CSV of purchases)
 check_bad achats-etablissement-inconnu.csv achats 2 \

@@ -85,6 +85,31 @@ static void test_sheet(void **state)
 	cantine_production_free(p);
 }
 
+/* Without a number of covers, each day takes its forecast: here, with no
+ * history, the pupils registered for that weekday. */
+static void test_sheet_from_forecast(void **state)
+{
+	static const char csv[] =
+		"uai,eleve,regime,jours,debut,fin\n"
+		"0750654D,A,DP5,lun|mar|mer|jeu|ven,2026-09-01,2027-07-03\n"
+		"0750654D,B,DP5,lun|mar|mer|jeu|ven,2026-09-01,2027-07-03\n"
+		"0750654D,C,DP4,lun|jeu,2026-09-01,2027-07-03\n";
+	tu_fixture *f = *state;
+	cantine_production *p;
+
+	assert_int_equal(cantine_import_csv_mem(f->ctx, CANTINE_KIND_PUPILS, "i.csv", csv,
+		sizeof(csv) - 1, CANTINE_ENCODING_AUTO, NULL, NULL), 0);
+	assert_int_equal(cantine_production_compute_forecast(&p, f->ctx, "0750654D",
+		"2026-09-07", "2026-09-08"), 0);
+	assert_int_equal(cantine_production_count(p), 5);
+	assert_string_equal(cantine_production_get(p, 0)->date, "2026-09-07");
+	assert_int_equal(cantine_production_get(p, 0)->portions, 3);    /* Monday */
+	assert_int_equal(cantine_production_get(p, 1)->portions, 2);    /* ⌈3 / 2⌉ */
+	assert_string_equal(cantine_production_get(p, 4)->date, "2026-09-08");
+	assert_int_equal(cantine_production_get(p, 4)->portions, 2);    /* Tuesday */
+	cantine_production_free(p);
+}
+
 static void test_errors(void **state)
 {
 	tu_fixture *f = *state;
@@ -123,6 +148,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_sheet, setup, tu_teardown_store),
 		cmocka_unit_test_setup_teardown(test_errors, setup, tu_teardown_store),
+		cmocka_unit_test_setup_teardown(test_sheet_from_forecast, setup, tu_teardown_store),
 		cmocka_unit_test(test_order),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

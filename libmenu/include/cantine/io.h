@@ -23,6 +23,10 @@ typedef enum cantine_kind {
 	CANTINE_KIND_CLOSURES, /**< fermetures */
 	CANTINE_KIND_PURCHASES, /**< achats (the project's CSV; ma-cantine's
 	                         *   files: cantine_import_purchases()) */
+	CANTINE_KIND_PUPILS,   /**< inscriptions (cantine/attendance.h) */
+	CANTINE_KIND_ABSENCES, /**< absences */
+	CANTINE_KIND_COVERS,   /**< presences: covers served a day */
+	CANTINE_KIND_WASTE,    /**< gaspillage: waste weighed a day */
 	CANTINE_KIND__MAX
 } cantine_kind;
 

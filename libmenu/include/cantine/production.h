@@ -48,6 +48,20 @@ CANTINE_API int cantine_production_compute(cantine_production **out,
                                            const char *from, const char *to,
                                            int covers);
 
+/**
+ * The same with, for each meal, the covers forecast for its day
+ * (cantine_attendance_compute(), cantine/attendance.h) instead of one
+ * number: registrations, absences, closures and the history of actual
+ * covers.  A day forecast at 0 covers gets 0 portions.
+ * @return as cantine_production_compute(); CANTINE_EINVAL also for a
+ *         period of more than 400 days.
+ */
+CANTINE_API int cantine_production_compute_forecast(cantine_production **out,
+                                                    cantine_ctx *ctx,
+                                                    const char *uai,
+                                                    const char *from,
+                                                    const char *to);
+
 /** Number of lines. */
 CANTINE_API size_t cantine_production_count(const cantine_production *p);
 /** The i-th line (borrowed). */

@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""Write examples/inscriptions.csv and examples/presences.csv: the demo
+collège's (0595871L, Collège Louise Michel, lunch lun|mar|jeu|ven, 135
+demi-pensionnaires) registrations for 2026-2027 and the covers it served
+from the rentrée (Tuesday 1 September 2026) to Friday 20 November 2026
+(docs/formats.md, "inscriptions" and "presences").
+
+Deterministic (fixed seed): run it again and the files are the same.
+Pupils are pseudonymous identifiers (E2026-0001…), never names.  The
+covers follow weekday patterns a forecast can learn: about 6 % of the
+forfait pupils miss lunch on Mondays, Tuesdays and Thursdays and 18 % on
+Fridays, and the ticket pupils eat about one day in three.
+
+    python3 tools/gen_attendance.py examples
+"""
+import csv
+import datetime
+import os
+import random
+import sys
+
+UAI = "0595871L"
+SERVICE = {0: "lun", 1: "mar", 3: "jeu", 4: "ven"}   # weekday → code
+FIRST, LAST = datetime.date(2026, 9, 1), datetime.date(2027, 7, 3)
+HISTORY_END = datetime.date(2026, 11, 20)
+# Days off of the académie de Lille and public holidays over the history
+# (libmenu/data/calendrier-scolaire.csv, calendar.c).
+CLOSED = [(datetime.date(2026, 10, 17), datetime.date(2026, 11, 1)),
+          (datetime.date(2026, 11, 11), datetime.date(2026, 11, 11))]
+MISS = {0: 0.06, 1: 0.06, 3: 0.06, 4: 0.18}        # forfait pupils missing lunch
+CLASSES = [f"{n}{c}" for n in (6, 5, 4, 3) for c in "ABCD"]
+
+
+def closed(day):
+    return any(a <= day <= b for a, b in CLOSED)
+
+
+def pupils(rng):
+    rows = []
+    n = 0
+
+    def add(regime, days, start=FIRST):
+        nonlocal n
+        n += 1
+        qf = rfr = children = ""
+        tier = rng.random()
+        if tier < 0.45:
+            qf = f"{rng.randint(250, 1800)}.00"
+        elif tier < 0.75:
+            children = str(rng.randint(1, 4))
+            rfr = f"{rng.randint(9000, 60000)}.00"
+        bursary = "oui" if tier < 0.2 else "non"
+        rows.append([UAI, f"E2026-{n:04d}", regime, "|".join(days),
+                     rng.choice(CLASSES), start.isoformat(), LAST.isoformat(),
+                     qf, rfr, children, bursary])
+
+    four = [SERVICE[d] for d in sorted(SERVICE)]
+    for _ in range(124):                       # forfait 4 jours
+        add("DP4", four)
+    for _ in range(8):                         # three days (no Friday)
+        add("DP4", ["lun", "mar", "jeu"])
+    for _ in range(3):                         # arrived after the Toussaint
+        add("DP4", four, datetime.date(2026, 11, 2))
+    for _ in range(20):
+        add("ticket", [])
+    for _ in range(12):
+        add("externe", [])
+    return rows
+
+
+def covers(rng, rows):
+    out = []
+    day = FIRST
+    while day <= HISTORY_END:
+        wd = day.weekday()
+        if wd in SERVICE and not closed(day):
+            code = SERVICE[wd]
+            n = 0
+            for r in rows:
+                start = datetime.date.fromisoformat(r[5])
+                if r[2] == "DP4" and code in r[3].split("|") and start <= day:
+                    n += rng.random() >= MISS[wd]
+                elif r[2] == "ticket":
+                    n += rng.random() < 0.33
+            out.append([UAI, day.isoformat(), n])
+        day += datetime.timedelta(days=1)
+    return out
+
+
+def main():
+    outdir = sys.argv[1] if len(sys.argv) > 1 else "examples"
+    rng = random.Random(20260901)
+    rows = pupils(rng)
+    with open(os.path.join(outdir, "inscriptions.csv"), "w", newline="",
+              encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["uai", "eleve", "regime", "jours", "classe", "debut", "fin",
+                    "quotient_familial", "revenu_fiscal", "enfants", "boursier"])
+        w.writerows(rows)
+    with open(os.path.join(outdir, "presences.csv"), "w", newline="",
+              encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["uai", "date", "couverts"])
+        w.writerows(covers(rng, rows))
+
+
+if __name__ == "__main__":
+    main()
