@@ -233,6 +233,7 @@ static int map_header(cantine__import *imp)
 static const cantine__kind_ops *const kind_ops[CANTINE_KIND__MAX] = {
 	&cantine__etab_ops, &cantine__product_ops, &cantine__recipe_ops,
 	&cantine__menu_ops, &cantine__closure_ops, &cantine__purchase_ops,
+	&cantine__tariff_ops,
 };
 
 /* A problem the reader found, on cell `cell` (0-based) of the record. */
@@ -452,6 +453,7 @@ const char *cantine_kind_name(cantine_kind k)
 {
 	static const char *const names[CANTINE_KIND__MAX] = {
 		"etablissements", "produits", "recettes", "menus", "fermetures", "achats",
+		"tarifs",
 	};
 	return (unsigned)k < CANTINE_KIND__MAX ? names[k] : NULL;
 }
@@ -465,6 +467,7 @@ int cantine_kind_parse(const char *text)
 		{ "menus", 3 },
 		{ "fermetures", 4 }, { "closures", 4 },
 		{ "achats", 5 }, { "purchases", 5 },
+		{ "tarifs", 6 }, { "tariffs", 6 },
 	};
 	size_t i;
 

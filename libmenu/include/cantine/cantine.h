@@ -21,5 +21,6 @@
 #include "nutriscore.h"
 #include "nutrition.h"
 #include "audit.h"
+#include "pricing.h"
 
 #endif

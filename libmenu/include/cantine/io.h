@@ -23,6 +23,7 @@ typedef enum cantine_kind {
 	CANTINE_KIND_CLOSURES, /**< fermetures */
 	CANTINE_KIND_PURCHASES, /**< achats (the project's CSV; ma-cantine's
 	                         *   files: cantine_import_purchases()) */
+	CANTINE_KIND_TARIFFS,  /**< tarifs (cantine/pricing.h) */
 	CANTINE_KIND__MAX
 } cantine_kind;
 
