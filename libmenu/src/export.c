@@ -288,7 +288,7 @@ static const struct {
 	  "FROM tariff_commensal c JOIN tariff t ON t.id = c.tariff_id "
 	  "JOIN etab e ON e.id = t.etab_id "
 	  "UNION ALL SELECT e.uai, t.school_year, 2, k.label, NULL, NULL, NULL, NULL, NULL, "
-	  "NULL, NULL, NULL, k.funder, NULL, k.basis, CASE WHEN k.basis = 1 AND "
+	  "NULL, NULL, NULL, k.funder, NULL, k.basis, CASE WHEN "
 	  "k.from_cents = 0 OR k.basis = 2 THEN NULL ELSE k.from_cents END, k.to_cents, "
 	  "k.children, k.aid_cents, k.family_cents, k.id FROM tariff_tier k "
 	  "JOIN tariff t ON t.id = k.tariff_id JOIN etab e ON e.id = t.etab_id) "
