@@ -85,6 +85,8 @@ int cmd_nutriscore(cantine_ctx *ctx, int argc, char **argv);
 int cmd_import_ciqual(cantine_ctx *ctx, int argc, char **argv);
 /* cantine purchase import|list (purchase.c). */
 int cmd_purchase(cantine_ctx *ctx, int argc, char **argv);
+/* cantine tariff import|show|price|check (tariff.c). */
+int cmd_tariff(cantine_ctx *ctx, int argc, char **argv);
 /* `purchase classify` (classify.c).  Needs no store: called with ctx
  * NULL, it never returns -1. */
 int cmd_purchase_classify(cantine_ctx *ctx, int argc, char **argv);

@@ -18,7 +18,8 @@ static const char usage_main[] =
 	"  init                      crée la base (par défaut ./cantine.db)\n"
 	"  import TYPE FICHIER       importe un fichier CSV ; TYPE : etablissements,\n"
 	"                            produits, recettes, menus, fermetures, achats,\n"
-	"                            inscriptions, absences, presences ou gaspillage\n"
+	"                            inscriptions, absences, presences, gaspillage\n"
+	"                            ou tarifs\n"
 	"                            (voir docs/formats.md)\n"
 	"  export TYPE               écrit le CSV du TYPE demandé sur la sortie standard\n"
 	"  week [--etab UAI] [--date AAAA-MM-JJ]\n"
@@ -82,6 +83,13 @@ static const char usage_main[] =
 	"                            gaspillage pesé par semaine, en g par couvert (réf. 120 g)\n"
 	"  pupil forget ID [--etab UAI]\n"
 	"                            efface les données personnelles d'un élève\n"
+	"  tariff import FICHIER     importe des grilles tarifaires (comme import tarifs)\n"
+	"  tariff show [--etab UAI] [--annee AAAA-AAAA]\n"
+	"                            la grille tarifaire d'un collège pour une année scolaire\n"
+	"  tariff price … (--qf N | --rfr N --enfants K | --boursier)\n"
+	"                            ce que paie une famille par repas, l'aide, son financeur\n"
+	"  tariff check [--etab UAI] [--annee AAAA-AAAA]\n"
+	"                            vérifie la grille (prix ≤ coût par usager, tranches)\n"
 	"\n"
 	"Options générales :\n"
 	"  --db FICHIER              base à utiliser (défaut : ./cantine.db)\n"
@@ -107,7 +115,7 @@ static const char usage_import[] =
 	"                [--encodage ENC] [--raison TEXTE]\n"
 	"\n"
 	"Importe un fichier CSV. TYPE : etablissements, produits, recettes, menus,\n"
-	"fermetures, achats, inscriptions, absences, presences, gaspillage.\n"
+	"fermetures, achats, inscriptions, absences, presences, gaspillage, tarifs.\n"
 	"Séparateur « , », « ; » ou tabulation, détecté sur la ligne d'en-tête.\n"
 	"Tous les problèmes du fichier sont signalés (ligne, colonne, champ) et,\n"
 	"s'il y en a un seul, rien n'est importé. Réimporter le même fichier ne crée\n"
@@ -125,7 +133,7 @@ static const char usage_export[] =
 	"\n"
 	"Écrit sur la sortie standard le CSV (UTF-8, virgule) des données du TYPE :\n"
 	"etablissements, produits, recettes, menus, fermetures, achats, inscriptions,\n"
-	"absences, presences ou gaspillage. Le fichier se\n"
+	"absences, presences, gaspillage ou tarifs. Le fichier se\n"
 	"réimporte tel quel (les achats : dans une autre base).\n";
 
 int cli_exit_code(int rc)
@@ -371,8 +379,7 @@ static int cmd_import(const char *db, int argc, char **argv)
 	if (kind < 0)
 		return cli_usage_error("type « %s » inconnu : etablissements, produits, "
 				   "recettes, menus, fermetures, achats, inscriptions, absences, "
-				   "presences ou gaspillage", argv[optind],
-				   usage_import);
+				   "presences, gaspillage ou tarifs", argv[optind], usage_import);
 	if ((rc = open_store(&ctx, db, 0)) != 0) {
 		cantine_ctx_free(ctx);
 		return rc;
@@ -409,7 +416,7 @@ static int cmd_export(const char *db, int argc, char **argv)
 	if (kind < 0)
 		return cli_usage_error("type « %s » inconnu : etablissements, produits, "
 				   "recettes, menus, fermetures, achats, inscriptions, absences, "
-				   "presences ou gaspillage", argv[1], usage_export);
+				   "presences, gaspillage ou tarifs", argv[1], usage_export);
 	if ((rc = open_store(&ctx, db, CANTINE_OPEN_READONLY)) != 0) {
 		cantine_ctx_free(ctx);
 		return rc;
@@ -448,6 +455,7 @@ static const struct {
 	{ "import-scdl", cmd_import_scdl, 0 },
 	{ "import-ciqual", cmd_import_ciqual, 0 },
 	{ "purchase", cmd_purchase, 0 },
+	{ "tariff", cmd_tariff, 0 },
 	{ "egalim", cmd_egalim, CANTINE_OPEN_READONLY },
 	{ "audit", cmd_audit, CANTINE_OPEN_READONLY },
 	{ "bilan", cmd_bilan, CANTINE_OPEN_READONLY },

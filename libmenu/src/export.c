@@ -8,6 +8,7 @@
 
 #include "common_int.h"
 #include "names_int.h"
+#include "cantine/pricing.h"
 
 /* Append one cell, quoted when it holds a comma, quote, line break or
  * leading/trailing space. */
@@ -258,6 +259,44 @@ static int wastes(cantine_buf *b, sqlite3_stmt *st)
 	return rc;
 }
 
+/* An element of a tariff grid (tariff_import.c's columns): amounts with a
+ * decimal point, codes for the funder and the basis, empty cells for what
+ * the element does not fill. */
+static int tariffs(cantine_buf *b, sqlite3_stmt *st)
+{
+	static const char *const elements[] = { "grille", "commensal", "tranche" };
+	int rc = 0, i;
+
+	for (i = 0; i < 20 && rc == 0; i++) {
+		bool null = sqlite3_column_type(st, i) == SQLITE_NULL;
+		int v = null ? 0 : sqlite3_column_int(st, i);
+		switch (i) {
+		case 0: case 1: case 3:
+			rc = cell(b, null ? "" : (const char *)sqlite3_column_text(st, i), i == 0);
+			break;
+		case 2:
+			rc = cell(b, elements[v % 3], false);
+			break;
+		case 6: case 8: case 17:
+			rc = cell(b, null || v == 0 ? "" : (const char *)sqlite3_column_text(st, i),
+				  false);
+			break;
+		case 10: case 11:
+			rc = cell(b, null ? "" : v ? "oui" : "non", false);
+			break;
+		case 12:
+			rc = cell(b, null ? "" : cantine_funder_code((cantine_funder)v), false);
+			break;
+		case 14:
+			rc = cell(b, null ? "" : cantine_tier_basis_code((cantine_tier_basis)v), false);
+			break;
+		default:
+			rc = null ? cell(b, "", false) : fixed(b, sqlite3_column_int64(st, i), 2);
+		}
+	}
+	return rc;
+}
+
 static const struct {
 	const char *header;
 	const char *sql;
@@ -309,6 +348,26 @@ static const struct {
 	{ "uai,date,assiettes_kg,non_servi_kg,pain_kg",
 	  "SELECT e.uai, w.date, w.plate_g, w.unserved_g, w.bread_g FROM waste w JOIN "
 	  "etab e ON e.id = w.etab_id ORDER BY e.uai, w.date", wastes },
+	{ "uai,annee,element,libelle,prix_ticket,forfait_4j,repas_4j,forfait_5j,repas_5j,"
+	  "cout_usager,progressif,cantine_1_euro,financeur,prix,critere,de,a,enfants,aide,"
+	  "prix_famille",
+	  "SELECT uai, y, el, label, ticket, f4, r4, f5, r5, cost, prog, c1e, funder, price, "
+	  "basis, fr, t, ch, aid, fam FROM ("
+	  "SELECT e.uai, t.school_year AS y, 0 AS el, NULL AS label, t.ticket_cents AS ticket, "
+	  "t.forfait4_cents AS f4, t.meals4 AS r4, t.forfait5_cents AS f5, t.meals5 AS r5, "
+	  "t.cost_cents AS cost, t.progressive AS prog, t.cantine_1e AS c1e, t.funder AS funder, "
+	  "NULL AS price, NULL AS basis, NULL AS fr, NULL AS t, NULL AS ch, NULL AS aid, "
+	  "NULL AS fam, 0 AS k FROM tariff t JOIN etab e ON e.id = t.etab_id "
+	  "UNION ALL SELECT e.uai, t.school_year, 1, c.label, NULL, NULL, NULL, NULL, NULL, "
+	  "NULL, NULL, NULL, NULL, c.price_cents, NULL, NULL, NULL, NULL, NULL, NULL, c.id "
+	  "FROM tariff_commensal c JOIN tariff t ON t.id = c.tariff_id "
+	  "JOIN etab e ON e.id = t.etab_id "
+	  "UNION ALL SELECT e.uai, t.school_year, 2, k.label, NULL, NULL, NULL, NULL, NULL, "
+	  "NULL, NULL, NULL, k.funder, NULL, k.basis, CASE WHEN "
+	  "k.from_cents = 0 OR k.basis = 2 THEN NULL ELSE k.from_cents END, k.to_cents, "
+	  "k.children, k.aid_cents, k.family_cents, k.id FROM tariff_tier k "
+	  "JOIN tariff t ON t.id = k.tariff_id JOIN etab e ON e.id = t.etab_id) "
+	  "ORDER BY uai, y, el, k", tariffs },
 };
 
 int cantine_export_csv(cantine_ctx *ctx, cantine_kind kind, cantine_buf *out)

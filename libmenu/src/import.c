@@ -236,6 +236,7 @@ static const cantine__kind_ops *const kind_ops[CANTINE_KIND__MAX] = {
 	&cantine__menu_ops, &cantine__closure_ops, &cantine__purchase_ops,
 	&cantine__pupil_ops, &cantine__absence_ops, &cantine__covers_ops,
 	&cantine__waste_ops,
+	&cantine__tariff_ops,
 };
 
 /* A problem the reader found, on cell `cell` (0-based) of the record. */
@@ -456,6 +457,7 @@ const char *cantine_kind_name(cantine_kind k)
 	static const char *const names[CANTINE_KIND__MAX] = {
 		"etablissements", "produits", "recettes", "menus", "fermetures", "achats",
 		"inscriptions", "absences", "presences", "gaspillage",
+		"tarifs",
 	};
 	return (unsigned)k < CANTINE_KIND__MAX ? names[k] : NULL;
 }
@@ -473,6 +475,7 @@ int cantine_kind_parse(const char *text)
 		{ "absences", 7 },
 		{ "presences", 8 }, { "présences", 8 }, { "covers", 8 }, { "attendance", 8 },
 		{ "gaspillage", 9 }, { "waste", 9 },
+		{ "tarifs", 10 }, { "tariffs", 10 },
 	};
 	size_t i;
 

@@ -192,5 +192,6 @@ extern const cantine__kind_ops cantine__recipe_ops;
 extern const cantine__kind_ops cantine__menu_ops;
 extern const cantine__kind_ops cantine__closure_ops;
 extern const cantine__kind_ops cantine__purchase_ops;
+extern const cantine__kind_ops cantine__tariff_ops;
 
 #endif

@@ -136,6 +136,6 @@ for cmd in attendance forecast waste pupil; do
 done
 run_cantine --help
 expect_stdout "forecast [--etab UAI] [--date DATE]" "main help lists forecast"
-expect_stdout "inscriptions, absences, presences ou gaspillage" "main help lists the new kinds"
+expect_stdout "inscriptions, absences, presences, gaspillage" "main help lists the new kinds"
 
 finish

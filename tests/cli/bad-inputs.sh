@@ -14,6 +14,8 @@ BASE_DB="$T/base.db"
 make_populated_store "$BASE_DB"
 # Registrations, so that the absence files have pupils to name.
 import_or_abort "$BASE_DB" inscriptions "$GOOD/inscriptions.csv"
+# A tariff grid already there, which a refused tarifs file must leave alone.
+import_or_abort "$BASE_DB" tarifs "$SRCDIR/examples/tarifs-pas-de-calais.csv"
 dump_db "$BASE_DB" >"$T/base.dump"
 [ -s "$T/base.dump" ] || abort "fixture: dump of the populated store"
 
@@ -253,6 +255,29 @@ check_bad achats-montant-trois-decimales.csv achats 2 "« 45,205 » a plus de de
 	"ligne 2, colonne 9 (montant_ht) :"
 check_bad achats-colonne-montant-absente.csv achats 2 \
 	"colonne obligatoire absente de l'en-tête : montant_ht" "ligne 1 :"
+
+# tarifs (grids: docs/formats.md "tarifs"; Code de l'éducation R. 531-53)
+check_bad tarifs-tranches-qui-se-chevauchent.csv tarifs 2 \
+	"la tranche « QF 2 » chevauche la tranche « QF 1 » (ligne 3)" "ligne 4, colonne 11 (de) :"
+check_bad tarifs-prix-au-dessus-du-cout.csv tarifs 2 \
+	"dépasse le coût de revient par usager de la grille (5,40 €) : l'article R. 531-53" \
+	"ligne 3, colonne 9 (prix) :"
+check_bad tarifs-aide-superieure-au-prix.csv tarifs 2 \
+	"l'aide (3,50 € par repas) dépasse le prix du ticket (3,10 €)" "ligne 3, colonne 14 (aide) :"
+check_bad tarifs-prix-negatif.csv tarifs 2 "« -3.10 » est négatif" \
+	"ligne 2, colonne 5 (prix_ticket) :"
+check_bad tarifs-annee-scolaire-invalide.csv tarifs 2 \
+	"« 2026/27 » n'est pas une année scolaire" "ligne 2, colonne 2 (annee) :"
+check_bad tarifs-rfr-sans-nombre-enfants.csv tarifs 2 \
+	"une tranche « rfr » donne le nombre d'enfants" "ligne 3, colonne 13 (enfants) :"
+check_bad tarifs-aide-et-prix-famille.csv tarifs 2 "pas les deux" \
+	"ligne 3, colonne 15 (prix_famille) :"
+check_bad tarifs-sans-ligne-grille.csv tarifs 2 "n'a pas de ligne « grille »" \
+	"ligne 2, colonne 3 (element) :"
+check_bad tarifs-etablissement-inconnu.csv tarifs 2 "aucun établissement d'UAI « 0599999L »" \
+	"ligne 2, colonne 1 (uai) :"
+check_bad tarifs-critere-inconnu.csv tarifs 2 "« quotient » n'est pas un critère connu" \
+	"ligne 3, colonne 10 (critere) :"
 
 # Every committed bad file is in the table above.
 missing=""

@@ -22,5 +22,6 @@
 #include "nutrition.h"
 #include "audit.h"
 #include "attendance.h"
+#include "pricing.h"
 
 #endif

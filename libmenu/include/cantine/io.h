@@ -27,6 +27,7 @@ typedef enum cantine_kind {
 	CANTINE_KIND_ABSENCES, /**< absences */
 	CANTINE_KIND_COVERS,   /**< presences: covers served a day */
 	CANTINE_KIND_WASTE,    /**< gaspillage: waste weighed a day */
+	CANTINE_KIND_TARIFFS,  /**< tarifs (cantine/pricing.h) */
 	CANTINE_KIND__MAX
 } cantine_kind;
 
