@@ -2,7 +2,8 @@
 #   make demo   build, create demo.db from examples/ and nutrition-data/, print
 #               one school week and the nutrients of one dish, the demo
 #               collège's EGALIM figures and the audit of the demo département
-#               (also written as an HTML page)
+#               (also written as an HTML page), the next week's forecast of
+#               covers and the production sheet from it, the tariff grid
 #   make test   plain build + tests, valgrind on the CLI tests, sanitizer build + tests
 # Both install the Debian packages they need when they are missing (as root).
 
@@ -14,6 +15,7 @@ DEMO_UAI   ?= 0595871L
 DEMO_FROM  ?= 2026-09-07
 DEMO_TO    ?= 2026-11-27
 DEMO_AUDIT ?= audit-59-2026.html
+DEMO_FORECAST ?= 2026-11-20
 MESON_OPTS ?= --buildtype=debugoptimized
 
 # Debian 12 packages the build and the tests need.
@@ -45,16 +47,25 @@ demo: build
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) import menus examples/departement/menus.csv
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) purchase import examples/achats.csv
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) purchase import examples/departement/achats.csv
+	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) import inscriptions examples/inscriptions.csv
+	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) import presences examples/presences.csv
+	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) import tarifs examples/tarifs-nord.csv
+	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) import tarifs examples/tarifs-pas-de-calais.csv
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) week --etab $(DEMO_UAI) --date $(DEMO_DATE)
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) check week --tout --etab $(DEMO_UAI) --date $(DEMO_DATE)
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) allergens --etab $(DEMO_UAI) --date $(DEMO_DATE)
-	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) production --etab $(DEMO_UAI) --date $(DEMO_DATE) --couverts 135
+	@echo; echo "== Prévision des couverts de la semaine, puis la fiche de production qui la prend =="
+	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) forecast --etab $(DEMO_UAI) --date $(DEMO_FORECAST)
+	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) production --etab $(DEMO_UAI) --date $(DEMO_DATE)
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) dish show "Hachis parmentier"
 	@echo; echo "== Fréquences GEMRCN des 10 semaines de menus (exit 1 : une règle n'est pas respectée) =="
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) check period --etab $(DEMO_UAI) --from $(DEMO_FROM) --to $(DEMO_TO) | grep -v '^attention   core.food-cost'; test $$? -le 1
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) scores --etab $(DEMO_UAI) --date $(DEMO_DATE)
 	@echo; echo "== Objectifs EGALIM des achats de 2026 (exit 1 : un objectif n'est pas atteint) =="
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) egalim --etab $(DEMO_UAI) --annee 2026 --tout; test $$? -le 1
+	@echo; echo "== Grille tarifaire 2026-2027 du collège, et ce que paie une famille (revenu fiscal 11 000 €, 2 enfants) =="
+	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) tariff show --etab $(DEMO_UAI) --annee 2026-2027
+	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) tariff price --etab $(DEMO_UAI) --annee 2026-2027 --rfr 11000 --enfants 2
 	@echo; echo "== Audit EGALIM 2026 des collèges du Nord (exit 1 : un collège n'atteint pas ses objectifs) =="
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) audit --annee 2026 --departement 59 --tri bio; test $$? -le 1
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) audit --annee 2026 --departement 59 --format html > $(DEMO_AUDIT); test $$? -le 1
