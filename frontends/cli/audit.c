@@ -49,7 +49,7 @@ int cmd_audit(cantine_ctx *ctx, int argc, char **argv)
 	const char *year_s = NULL, *dept = NULL, *fmt_s = "texte", *key_s = "nom";
 	cantine_audit *a = NULL;
 	cantine_buf out = CANTINE_BUF_INIT;
-	int c, rc, fmt, key, desc = 0, year;
+	int c, rc, fmt, key, desc = 0, missed = 0, year;
 	size_t i;
 
 	optind = 1;
@@ -90,14 +90,11 @@ int cmd_audit(cantine_ctx *ctx, int argc, char **argv)
 		rc = cantine_audit_write(a, (cantine_audit_format)fmt, &out);
 	if (rc == 0 && fwrite(out.ptr, 1, out.size, stdout) != out.size)
 		rc = CANTINE_EIO;
-	for (i = 0; rc == 0 && i < cantine_audit_count(a); i++)
-		if (cantine_audit_get(a, i)->met == 0)
-			rc = -2;
+	for (i = 0; i < cantine_audit_count(a); i++)
+		missed |= cantine_audit_get(a, i)->met == 0;
 	cantine_buf_dispose(&out);
 	cantine_audit_free(a);
-	if (rc == -2)
-		return EXIT_RULE;
-	return rc ? cli_fail(ctx, rc) : EXIT_OK;
+	return rc ? cli_fail(ctx, rc) : missed ? EXIT_RULE : EXIT_OK;
 }
 
 static const char usage_bilan[] =

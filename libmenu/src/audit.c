@@ -227,11 +227,9 @@ int cantine_audit_departement(cantine_audit **out, cantine_ctx *ctx, int year,
 		rc = cantine__store_err(ctx, "liste des établissements");
 	sqlite3_finalize(st);
 	if (rc == 0 && a->n == 0)
-		rc = cantine__seterr(ctx, CANTINE_ENOTFOUND, departement
-			? "aucun établissement du département %s dans la base : importez-les "
-			  "(cantine import etablissements)"
-			: "%saucun établissement dans la base : importez-les (cantine import "
-			  "etablissements)", departement ? departement : "");
+		rc = cantine__seterr(ctx, CANTINE_ENOTFOUND, "aucun établissement%s%s dans la "
+			"base : importez-les (cantine import etablissements)",
+			departement ? " du département " : "", departement ? departement : "");
 	for (i = 0; rc == 0 && i < a->n; i++) {
 		cantine_audit_row *p = &a->rows[i].pub;
 		if ((rc = purchase_row(ctx, &a->rows[i], year, &any)) ||
