@@ -412,11 +412,8 @@ static const cantine__col covers_cols[PR_COL__MAX] = {
 	{ "uai", true }, { "date", true }, { "couverts", true },
 };
 
-typedef struct covers_state {
-	sqlite3_stmt   *upsert, *exists;
-	cantine__strmap etabs; /* UAI → id, service days */
-	cantine__strmap seen;  /* "uai|date" → line */
-} covers_state;
+/* etabs: UAI → id, service days; seen: "uai|date" → line */
+typedef cantine__keyed covers_state;
 
 static int covers_begin(cantine__import *imp)
 {
@@ -473,30 +470,13 @@ static int covers_row(cantine__import *imp)
 		return 0;
 	sqlite3_bind_int64(s->exists, 1, etab->id);
 	sqlite3_bind_text(s->exists, 2, date, -1, SQLITE_STATIC);
-	if (sqlite3_step(s->exists) == SQLITE_ROW)
-		imp->stats.updated++;
-	else
-		imp->stats.inserted++;
-	sqlite3_reset(s->exists);
 	sqlite3_bind_int64(s->upsert, 1, etab->id);
 	sqlite3_bind_text(s->upsert, 2, date, -1, SQLITE_STATIC);
 	sqlite3_bind_int(s->upsert, 3, (int)covers);
-	rc = sqlite3_step(s->upsert);
-	sqlite3_reset(s->upsert);
-	return rc == SQLITE_DONE ? 0 : cantine__store_err(imp->ctx, "enregistrement des couverts");
-}
-
-static void covers_cleanup(cantine__import *imp)
-{
-	covers_state *s = imp->state;
-
-	sqlite3_finalize(s->upsert);
-	sqlite3_finalize(s->exists);
-	cantine__strmap_free(&s->etabs);
-	cantine__strmap_free(&s->seen);
+	return cantine__keyed_write(imp, s, "enregistrement des couverts");
 }
 
 const cantine__kind_ops cantine__covers_ops = {
 	covers_cols, PR_COL__MAX, sizeof(covers_state),
-	covers_begin, covers_row, NULL, covers_cleanup,
+	covers_begin, covers_row, NULL, cantine__keyed_cleanup,
 };

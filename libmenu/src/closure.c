@@ -127,11 +127,8 @@ static const cantine__col closure_cols[CL_COL__MAX] = {
 	{ "uai", true }, { "debut", true }, { "fin", true }, { "motif", true },
 };
 
-typedef struct closure_state {
-	sqlite3_stmt   *upsert, *exists;
-	cantine__strmap etabs; /* UAI → id */
-	cantine__strmap seen;  /* "uai|debut|fin" → line */
-} closure_state;
+/* etabs: UAI → id; seen: "uai|debut|fin" → line */
+typedef cantine__keyed closure_state;
 
 static int closure_begin(cantine__import *imp)
 {
@@ -195,31 +192,14 @@ static int closure_row(cantine__import *imp)
 	sqlite3_bind_int64(s->exists, 1, etab->id);
 	sqlite3_bind_text(s->exists, 2, first, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s->exists, 3, last, -1, SQLITE_STATIC);
-	if (sqlite3_step(s->exists) == SQLITE_ROW)
-		imp->stats.updated++;
-	else
-		imp->stats.inserted++;
-	sqlite3_reset(s->exists);
 	sqlite3_bind_int64(s->upsert, 1, etab->id);
 	sqlite3_bind_text(s->upsert, 2, first, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s->upsert, 3, last, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s->upsert, 4, reason, -1, SQLITE_STATIC);
-	rc = sqlite3_step(s->upsert);
-	sqlite3_reset(s->upsert);
-	return rc == SQLITE_DONE ? 0 : cantine__store_err(imp->ctx, "enregistrement d'une fermeture");
-}
-
-static void closure_cleanup(cantine__import *imp)
-{
-	closure_state *s = imp->state;
-
-	sqlite3_finalize(s->upsert);
-	sqlite3_finalize(s->exists);
-	cantine__strmap_free(&s->etabs);
-	cantine__strmap_free(&s->seen);
+	return cantine__keyed_write(imp, s, "enregistrement d'une fermeture");
 }
 
 const cantine__kind_ops cantine__closure_ops = {
 	closure_cols, CL_COL__MAX, sizeof(closure_state),
-	closure_begin, closure_row, NULL, closure_cleanup,
+	closure_begin, closure_row, NULL, cantine__keyed_cleanup,
 };

@@ -450,6 +450,30 @@ int cantine__import_preload(cantine__import *imp, struct cantine__strmap *map,
 	return rc == SQLITE_DONE ? 0 : cantine__store_err(imp->ctx, "lecture de la base");
 }
 
+int cantine__keyed_write(cantine__import *imp, cantine__keyed *k, const char *what)
+{
+	int rc;
+
+	if (sqlite3_step(k->exists) == SQLITE_ROW)
+		imp->stats.updated++;
+	else
+		imp->stats.inserted++;
+	sqlite3_reset(k->exists);
+	rc = sqlite3_step(k->upsert);
+	sqlite3_reset(k->upsert);
+	return rc == SQLITE_DONE ? 0 : cantine__store_err(imp->ctx, what);
+}
+
+void cantine__keyed_cleanup(cantine__import *imp)
+{
+	cantine__keyed *k = imp->state;
+
+	sqlite3_finalize(k->upsert);
+	sqlite3_finalize(k->exists);
+	cantine__strmap_free(&k->etabs);
+	cantine__strmap_free(&k->seen);
+}
+
 /* ---- kinds ---- */
 
 const char *cantine_kind_name(cantine_kind k)

@@ -13,6 +13,7 @@
 #include "common_int.h"
 #include "csv_int.h"
 #include "sha256_int.h"
+#include "strmap_int.h"
 
 /* Columns a kind of file may have: the Ciqual table has 84. */
 #define CANTINE__MAX_COLS 96
@@ -185,6 +186,23 @@ int cantine__seen_once(cantine__import *imp, struct cantine__strmap *seen,
  * (column 2) when there is one.  Returns 0 or an error code. */
 int cantine__import_preload(cantine__import *imp, struct cantine__strmap *map,
 			    const char *sql);
+
+/* The state of a kind keyed by establishment (closures, registrations,
+ * covers, waste): its upsert, the query saying whether a row's key is
+ * already stored, the establishments by UAI and the keys seen in the
+ * file. */
+typedef struct cantine__keyed {
+	sqlite3_stmt   *upsert, *exists;
+	cantine__strmap etabs;
+	cantine__strmap seen;
+} cantine__keyed;
+
+/* Count the row as updated or inserted (`exists` bound by the caller),
+ * then run the bound `upsert`; `what` names the write in a store error.
+ * Returns 0 or CANTINE_ESTORE. */
+int cantine__keyed_write(cantine__import *imp, cantine__keyed *k, const char *what);
+/* The cleanup of a kind whose state is a cantine__keyed. */
+void cantine__keyed_cleanup(cantine__import *imp);
 
 extern const cantine__kind_ops cantine__etab_ops;
 extern const cantine__kind_ops cantine__product_ops;

@@ -153,11 +153,8 @@ static const cantine__col pupil_cols[IN_COL__MAX] = {
 	{ "enfants", false }, { "boursier", false },
 };
 
-typedef struct pupil_state {
-	sqlite3_stmt   *upsert, *exists;
-	cantine__strmap etabs; /* UAI → id, service days */
-	cantine__strmap seen;  /* "uai|eleve" → line */
-} pupil_state;
+/* etabs: UAI → id, service days; seen: "uai|eleve" → line */
+typedef cantine__keyed pupil_state;
 
 static int pupil_begin(cantine__import *imp)
 {
@@ -321,11 +318,6 @@ static int pupil_row(cantine__import *imp)
 		return 0;
 	sqlite3_bind_int64(s->exists, 1, etab->id);
 	sqlite3_bind_text(s->exists, 2, ident, -1, SQLITE_STATIC);
-	if (sqlite3_step(s->exists) == SQLITE_ROW)
-		imp->stats.updated++;
-	else
-		imp->stats.inserted++;
-	sqlite3_reset(s->exists);
 	sqlite3_bind_int64(s->upsert, 1, etab->id);
 	sqlite3_bind_text(s->upsert, 2, ident, -1, SQLITE_STATIC);
 	sqlite3_bind_int(s->upsert, 3, regime);
@@ -346,22 +338,10 @@ static int pupil_row(cantine__import *imp)
 	else
 		sqlite3_bind_null(s->upsert, 10);
 	sqlite3_bind_int(s->upsert, 11, bursary);
-	rc = sqlite3_step(s->upsert);
-	sqlite3_reset(s->upsert);
-	return rc == SQLITE_DONE ? 0 : cantine__store_err(imp->ctx, "enregistrement d'une inscription");
-}
-
-static void pupil_cleanup(cantine__import *imp)
-{
-	pupil_state *s = imp->state;
-
-	sqlite3_finalize(s->upsert);
-	sqlite3_finalize(s->exists);
-	cantine__strmap_free(&s->etabs);
-	cantine__strmap_free(&s->seen);
+	return cantine__keyed_write(imp, s, "enregistrement d'une inscription");
 }
 
 const cantine__kind_ops cantine__pupil_ops = {
 	pupil_cols, IN_COL__MAX, sizeof(pupil_state),
-	pupil_begin, pupil_row, NULL, pupil_cleanup,
+	pupil_begin, pupil_row, NULL, cantine__keyed_cleanup,
 };

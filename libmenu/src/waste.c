@@ -130,11 +130,8 @@ static const cantine__col waste_cols[GA_COL__MAX] = {
 	{ "non_servi_kg", true }, { "pain_kg", true },
 };
 
-typedef struct waste_state {
-	sqlite3_stmt   *upsert, *exists;
-	cantine__strmap etabs;
-	cantine__strmap seen;
-} waste_state;
+/* etabs: UAI → id; seen: "uai|date" → line */
+typedef cantine__keyed waste_state;
 
 static int waste_begin(cantine__import *imp)
 {
@@ -211,32 +208,15 @@ static int waste_row(cantine__import *imp)
 		return 0;
 	sqlite3_bind_int64(s->exists, 1, etab->id);
 	sqlite3_bind_text(s->exists, 2, date, -1, SQLITE_STATIC);
-	if (sqlite3_step(s->exists) == SQLITE_ROW)
-		imp->stats.updated++;
-	else
-		imp->stats.inserted++;
-	sqlite3_reset(s->exists);
 	sqlite3_bind_int64(s->upsert, 1, etab->id);
 	sqlite3_bind_text(s->upsert, 2, date, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s->upsert, 3, plate);
 	sqlite3_bind_int64(s->upsert, 4, unserved);
 	sqlite3_bind_int64(s->upsert, 5, bread);
-	rc = sqlite3_step(s->upsert);
-	sqlite3_reset(s->upsert);
-	return rc == SQLITE_DONE ? 0 : cantine__store_err(imp->ctx, "enregistrement du gaspillage");
-}
-
-static void waste_cleanup(cantine__import *imp)
-{
-	waste_state *s = imp->state;
-
-	sqlite3_finalize(s->upsert);
-	sqlite3_finalize(s->exists);
-	cantine__strmap_free(&s->etabs);
-	cantine__strmap_free(&s->seen);
+	return cantine__keyed_write(imp, s, "enregistrement du gaspillage");
 }
 
 const cantine__kind_ops cantine__waste_ops = {
 	waste_cols, GA_COL__MAX, sizeof(waste_state),
-	waste_begin, waste_row, NULL, waste_cleanup,
+	waste_begin, waste_row, NULL, cantine__keyed_cleanup,
 };
