@@ -66,7 +66,7 @@ static bool table_row(xmlNodePtr tbody, const cantine_audit_row *r)
 
 	if (!tr)
 		return false;
-	cantine__euros(a, sizeof(a), r->total);
+	cantine_euros_format(a, sizeof(a), r->total);
 	if (!(td = el(tr, r->uai[0] ? "th" : "td", r->name)) ||
 	    (r->uai[0] && !attr(td, "scope", "row")) || !el(tr, "td", r->uai) ||
 	    !el(tr, "td", a) || !el(tr, "td", pct(p, sizeof(p), r->bio, r->total)) ||

@@ -7,6 +7,7 @@
 
 #include "common_int.h"
 #include "cantine/audit.h"
+#include "cantine/pricing.h"
 
 typedef struct cantine__audit_row {
 	cantine_audit_row pub;
@@ -23,8 +24,6 @@ struct cantine_audit {
 
 /* A département code: 2 digits, 2A, 2B, or 3 digits (overseas). */
 bool cantine__dept_valid(const char *d);
-/* "1 240,50 €" (non-breaking spaces are not used: plain text output) */
-void cantine__euros(char *out, size_t n, int64_t cents);
 /* "18,43 %" from hundredths of a percent, or `undef` when h < 0 */
 void cantine__percent(char *out, size_t n, int64_t h, const char *undef);
 /* What a row lacks for each objective missed, in French ("il manque

@@ -12,21 +12,6 @@
 
 #include "audit_int.h"
 
-void cantine__euros(char *out, size_t n, int64_t cents)
-{
-	char digits[32], grouped[48];
-	int len, i, k = 0;
-
-	len = snprintf(digits, sizeof(digits), "%lld", (long long)(cents / 100));
-	for (i = 0; i < len; i++) {
-		if (i && (len - i) % 3 == 0)
-			grouped[k++] = ' ';
-		grouped[k++] = digits[i];
-	}
-	grouped[k] = '\0';
-	snprintf(out, n, "%s,%02d €", grouped, (int)(cents % 100));
-}
-
 void cantine__percent(char *out, size_t n, int64_t h, const char *undef)
 {
 	if (h < 0)
@@ -72,7 +57,7 @@ int cantine__audit_missing_text(const cantine_audit_row *r, cantine_buf *b)
 		int64_t miss = cantine_missing(obj[i].part, obj[i].total, obj[i].pct);
 		if (obj[i].pct < 0 || miss <= 0)
 			continue;
-		cantine__euros(m, sizeof(m), miss);
+		cantine_euros_format(m, sizeof(m), miss);
 		rc = cantine__buf_printf(b, "%sil manque %s %s pour atteindre %d %%",
 					 n++ ? " ; " : "", m, obj[i].what, obj[i].pct);
 	}
@@ -132,7 +117,7 @@ static int text_row(cantine_buf *b, const cantine_audit_row *r)
 	char a[48], p[6][24], ij[32];
 	int rc;
 
-	cantine__euros(a, sizeof(a), r->total);
+	cantine_euros_format(a, sizeof(a), r->total);
 	cantine__percent(p[0], sizeof(p[0]), cantine_share(r->bio, r->total), "n.d.");
 	cantine__percent(p[1], sizeof(p[1]), cantine_share(r->quality, r->total), "n.d.");
 	cantine__percent(p[2], sizeof(p[2]), cantine_share(r->meat_quality, r->meat), "n.d.");

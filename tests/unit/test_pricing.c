@@ -183,6 +183,13 @@ static void test_cents(void **state)
 	assert_int_equal(cantine_euros_format(b, sizeof(b), -45), 0);
 	assert_string_equal(b, "-0,45 €");
 	assert_int_equal(cantine_euros_format(b, 4, 310), -1);
+	/* thousands grouped by a space */
+	assert_int_equal(cantine_euros_format(b, sizeof(b), 99999), 0);
+	assert_string_equal(b, "999,99 €");
+	assert_int_equal(cantine_euros_format(b, sizeof(b), 100000), 0);
+	assert_string_equal(b, "1 000,00 €");
+	assert_int_equal(cantine_euros_format(b, sizeof(b), -123456789), 0);
+	assert_string_equal(b, "-1 234 567,89 €");
 	assert_int_equal(cantine_euros_parse("375,01", &c), 0);
 	assert_int_equal(c, 37501);
 	assert_int_equal(cantine_euros_parse("12500.5", &c), 0);

@@ -191,8 +191,8 @@ CANTINE_API int cantine_tariff_check(cantine_report **out, const cantine_tariff 
 CANTINE_API size_t cantine_tariff_levels(const cantine_tariff *t);
 
 /**
- * Write `cents` as French euros ("3,10 €", "-0,45 €", "1234,00 €": no
- * thousands separator) into buf[size].
+ * Write `cents` as French euros ("3,10 €", "-0,45 €", "1 234,00 €",
+ * thousands grouped by a space) into buf[size].
  * @return 0, or -1 when buf is too small (then buf holds "" if size > 0).
  */
 CANTINE_API int cantine_euros_format(char *buf, size_t size, int64_t cents);
