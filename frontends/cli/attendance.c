@@ -55,16 +55,26 @@ static const char usage_pupil[] =
 	"ses absences restent, sans lien avec lui : les comptes de couverts passés\n"
 	"ne changent pas.\n";
 
-static int bad_date(const char *d)
+/* The dates given (NULL: not given) must be real AAAA-MM-JJ dates; the
+ * first that is not is named.  EXIT_OK or EXIT_INPUT. */
+static int check_dates(const char *usage, const char *a, const char *b, const char *c)
 {
-	return d && cantine_date_check(d);
+	const char *d[3] = { a, b, c };
+	int i;
+
+	for (i = 0; i < 3; i++)
+		if (d[i] && cantine_date_check(d[i]))
+			return cli_usage_error("date invalide « %s » ; écrivez-la AAAA-MM-JJ, par "
+					       "exemple 2026-09-07", d[i], usage);
+	return EXIT_OK;
 }
 
-static int date_error(const char *usage)
+/* --from and --to, both required, both real dates. */
+static int check_period(const char *usage, const char *from, const char *to)
 {
-	fprintf(stderr, "cantine : date invalide ; écrivez-la AAAA-MM-JJ, par exemple "
-		"2026-09-07\n\n%s", usage);
-	return EXIT_INPUT;
+	if (!from || !to)
+		return cli_usage_error("%s", "il faut --from et --to", usage);
+	return check_dates(usage, from, to, NULL);
 }
 
 /* "jeudi 12 novembre 2026" with its first letter upper case. */
@@ -153,8 +163,8 @@ static int attendance_record(cantine_ctx *ctx, int argc, char **argv)
 		return cli_usage_error("argument inattendu « %s »", argv[optind], usage_attendance);
 	if (!date || !n)
 		return cli_usage_error("%s", "il faut --date et --couverts", usage_attendance);
-	if (bad_date(date))
-		return date_error(usage_attendance);
+	if ((rc = check_dates(usage_attendance, date, NULL, NULL)) != EXIT_OK)
+		return rc;
 	covers = strtol(n, &end, 10);
 	if (*end || end == n || covers < 0 || covers > 5000)
 		return cli_usage_error("« %s » couverts : donnez un nombre entier entre 0 et "
@@ -208,10 +218,8 @@ int cmd_attendance(cantine_ctx *ctx, int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage_error("argument inattendu « %s »", argv[optind], usage_attendance);
-	if (!from || !to)
-		return cli_usage_error("%s", "il faut --from et --to", usage_attendance);
-	if (bad_date(from) || bad_date(to))
-		return date_error(usage_attendance);
+	if ((rc = check_period(usage_attendance, from, to)) != EXIT_OK)
+		return rc;
 	if (!ctx)
 		return -1;
 	if ((rc = cli_etab(ctx, uai, &etab)) ||
@@ -304,8 +312,8 @@ int cmd_forecast(cantine_ctx *ctx, int argc, char **argv)
 		return cli_usage_error("%s", eval ? "--evaluation demande --from et --to (sans "
 				       "--date)" : "--from et --to vont avec --evaluation",
 				       usage_forecast);
-	if (bad_date(date) || bad_date(from) || bad_date(to))
-		return date_error(usage_forecast);
+	if ((rc = check_dates(usage_forecast, date, from, to)) != EXIT_OK)
+		return rc;
 	if (!ctx)
 		return -1;
 	if ((rc = cli_etab(ctx, uai, &etab)))
@@ -369,10 +377,8 @@ int cmd_waste(cantine_ctx *ctx, int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage_error("argument inattendu « %s »", argv[optind], usage_waste);
-	if (!from || !to)
-		return cli_usage_error("%s", "il faut --from et --to", usage_waste);
-	if (bad_date(from) || bad_date(to))
-		return date_error(usage_waste);
+	if ((rc = check_period(usage_waste, from, to)) != EXIT_OK)
+		return rc;
 	if (!ctx)
 		return -1;
 	if ((rc = cli_etab(ctx, uai, &etab)) ||

@@ -215,11 +215,13 @@ static void check_claims(checker *c, const int64_t *lv, size_t n)
 		ADD(c, "core.tariff-cantine-1e", CANTINE_SEVERITY_ERROR, lv[n - 1], 100,
 		    "« cantine à 1 € » : aucune tranche au-dessus de 1 € (la plus haute est à %s)",
 		    cantine__eur(lv[n - 1], b));
+	/* DOMAIN §4.2: the State's aid covers pupils of écoles only. */
 	ADD(c, "core.tariff-cantine-1e-college", CANTINE_SEVERITY_WARNING, -1, -1,
 	    "la grille se réclame de la « cantine à 1 € », mais l'aide de l'État ne "
 	    "finance que les repas des écoles de communes rurales, pas ceux des collèges "
-	    "(DOMAIN §4.2) : les aides d'un collège viennent du Département, des bourses "
-	    "et du fonds social");
+	    "(tarification sociale des cantines, ASP) : les aides d'un collège viennent "
+	    "du Département, des bourses et du fonds social ; retirez cette mention de la "
+	    "grille");
 }
 
 int cantine_tariff_check(cantine_report **out, const cantine_tariff *t)
