@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""Write examples/inscriptions.csv and examples/presences.csv: the demo
-collège's (0595871L, Collège Louise Michel, lunch lun|mar|jeu|ven, 135
-demi-pensionnaires) registrations for 2026-2027 and the covers it served
-from the rentrée (Tuesday 1 September 2026) to Friday 20 November 2026
-(docs/formats.md, "inscriptions" and "presences").
+"""Write examples/inscriptions.csv, presences.csv, repas.csv and
+absences.csv: the demo collège's (0595871L, Collège Louise Michel, lunch
+lun|mar|jeu|ven, 135 demi-pensionnaires) registrations for 2026-2027, the
+covers it served from the rentrée (Tuesday 1 September 2026) to Friday 20
+November 2026, the meals its ticket pupils took over those days, and a few
+absences of the first term (docs/formats.md, "inscriptions", "presences",
+"repas" and "absences").
 
 Deterministic (fixed seed): run it again and the files are the same.
 Pupils are pseudonymous identifiers (E2026-0001…), never names.  The
@@ -69,7 +71,7 @@ def pupils(rng):
 
 
 def covers(rng, rows):
-    out = []
+    out, meals = [], []
     day = FIRST
     while day <= HISTORY_END:
         wd = day.weekday()
@@ -80,11 +82,24 @@ def covers(rng, rows):
                 start = datetime.date.fromisoformat(r[5])
                 if r[2] == "DP4" and code in r[3].split("|") and start <= day:
                     n += rng.random() >= MISS[wd]
-                elif r[2] == "ticket":
-                    n += rng.random() < 0.33
+                elif r[2] == "ticket" and rng.random() < 0.33:
+                    n += 1
+                    meals.append([UAI, r[1], day.isoformat()])
             out.append([UAI, day.isoformat(), n])
         day += datetime.timedelta(days=1)
-    return out
+    return out, sorted(meals, key=lambda m: (m[1], m[2]))
+
+
+# Absences of the first term, after the covers' history (the forecast of
+# the week of 23 November subtracts them): an illness of a whole week
+# (deducted from the bill: remise d'ordre from 5 school days), one of two
+# days (not deducted), an unjustified day, and a class outing.
+ABSENCES = [
+    ["E2026-0005", "", "2026-11-23", "2026-11-27", "maladie (certificat)", "oui"],
+    ["E2026-0009", "", "2026-11-30", "2026-12-01", "maladie (certificat)", "oui"],
+    ["E2026-0012", "", "2026-12-03", "2026-12-03", "absence", "non"],
+    ["", "4B", "2026-12-10", "2026-12-11", "sortie pédagogique", "oui"],
+]
 
 
 def main():
@@ -101,7 +116,18 @@ def main():
               encoding="utf-8") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["uai", "date", "couverts"])
-        w.writerows(covers(rng, rows))
+        served, meals = covers(rng, rows)
+        w.writerows(served)
+    with open(os.path.join(outdir, "repas.csv"), "w", newline="",
+              encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["uai", "eleve", "date"])
+        w.writerows(meals)
+    with open(os.path.join(outdir, "absences.csv"), "w", newline="",
+              encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["uai", "eleve", "classe", "debut", "fin", "motif", "justifiee"])
+        w.writerows([UAI] + a for a in ABSENCES)
 
 
 if __name__ == "__main__":

@@ -36,6 +36,8 @@ const char *cli_today(char out[11]);
 /* --annee: `text` (NULL: this year) as *year; EXIT_OK, or EXIT_INPUT
  * with a French message and `usage`. */
 int cli_year(const char *text, int *year, const char *usage);
+/* The current school year, "AAAA-AAAA", starting in August, in out. */
+const char *cli_school_year(char out[24]);
 /* The establishment named by --etab, or the store's only one. */
 int cli_etab(cantine_ctx *ctx, const char *uai, cantine_etab **out);
 
@@ -87,6 +89,7 @@ int cmd_import_ciqual(cantine_ctx *ctx, int argc, char **argv);
 int cmd_purchase(cantine_ctx *ctx, int argc, char **argv);
 /* cantine tariff import|show|price|check (tariff.c). */
 int cmd_tariff(cantine_ctx *ctx, int argc, char **argv);
+int cmd_bill(cantine_ctx *ctx, int argc, char **argv);
 /* `purchase classify` (classify.c).  Needs no store: called with ctx
  * NULL, it never returns -1. */
 int cmd_purchase_classify(cantine_ctx *ctx, int argc, char **argv);

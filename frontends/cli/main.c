@@ -18,8 +18,8 @@ static const char usage_main[] =
 	"  init                      crée la base (par défaut ./cantine.db)\n"
 	"  import TYPE FICHIER       importe un fichier CSV ; TYPE : etablissements,\n"
 	"                            produits, recettes, menus, fermetures, achats,\n"
-	"                            inscriptions, absences, presences, gaspillage\n"
-	"                            ou tarifs\n"
+	"                            inscriptions, absences, presences, gaspillage,\n"
+	"                            tarifs ou repas (pris au ticket)\n"
 	"                            (voir docs/formats.md)\n"
 	"  export TYPE               écrit le CSV du TYPE demandé sur la sortie standard\n"
 	"  week [--etab UAI] [--date AAAA-MM-JJ]\n"
@@ -90,6 +90,9 @@ static const char usage_main[] =
 	"                            ce que paie une famille par repas, l'aide, son financeur\n"
 	"  tariff check [--etab UAI] [--annee AAAA-AAAA]\n"
 	"                            vérifie la grille (prix ≤ coût par usager, tranches)\n"
+	"  bill --trimestre N [--annee AAAA-AAAA] [--etab UAI | --departement DD]\n"
+	"                            factures du trimestre : forfaits, remises d'ordre,\n"
+	"                            aides par financeur ; --format csv ou html (relevés)\n"
 	"\n"
 	"Options générales :\n"
 	"  --db FICHIER              base à utiliser (défaut : ./cantine.db)\n"
@@ -115,13 +118,14 @@ static const char usage_import[] =
 	"                [--encodage ENC] [--raison TEXTE]\n"
 	"\n"
 	"Importe un fichier CSV. TYPE : etablissements, produits, recettes, menus,\n"
-	"fermetures, achats, inscriptions, absences, presences, gaspillage, tarifs.\n"
+	"fermetures, achats, inscriptions, absences, presences, gaspillage, tarifs,\n"
+	"repas (repas pris au ticket).\n"
 	"Séparateur « , », « ; » ou tabulation, détecté sur la ligne d'en-tête.\n"
 	"Tous les problèmes du fichier sont signalés (ligne, colonne, champ) et,\n"
 	"s'il y en a un seul, rien n'est importé. Réimporter le même fichier ne crée\n"
 	"pas de doublon, sauf les achats, qui n'ont pas de clé : un même fichier\n"
 	"d'achats n'est importé qu'une fois. Importez dans l'ordre : etablissements,\n"
-	"produits, recettes, menus ; inscriptions avant absences.\n"
+	"produits, recettes, menus ; inscriptions avant absences et repas.\n"
 	"\n"
 	"  --encodage ENC   utf-8 ou windows-1252 (défaut : détection automatique)\n"
 	"  --raison TEXTE   pourquoi des menus déjà publiés changent : obligatoire\n"
@@ -133,7 +137,7 @@ static const char usage_export[] =
 	"\n"
 	"Écrit sur la sortie standard le CSV (UTF-8, virgule) des données du TYPE :\n"
 	"etablissements, produits, recettes, menus, fermetures, achats, inscriptions,\n"
-	"absences, presences, gaspillage ou tarifs. Le fichier se\n"
+	"absences, presences, gaspillage, tarifs ou repas. Le fichier se\n"
 	"réimporte tel quel (les achats : dans une autre base).\n";
 
 int cli_exit_code(int rc)
@@ -218,6 +222,20 @@ int cli_year(const char *text, int *year, const char *usage)
 				       "exemple 2026", text, usage);
 	*year = (int)y;
 	return EXIT_OK;
+}
+
+const char *cli_school_year(char out[24])
+{
+	char today[11];
+	int y, m;
+
+	cli_today(today);
+	y = atoi(today);
+	m = atoi(today + 5);
+	if (m < 8)
+		y--;
+	snprintf(out, 24, "%d-%d", y, y + 1);
+	return out;
 }
 
 int cli_etab(cantine_ctx *ctx, const char *uai, cantine_etab **out)
@@ -379,7 +397,7 @@ static int cmd_import(const char *db, int argc, char **argv)
 	if (kind < 0)
 		return cli_usage_error("type « %s » inconnu : etablissements, produits, "
 				   "recettes, menus, fermetures, achats, inscriptions, absences, "
-				   "presences, gaspillage ou tarifs", argv[optind], usage_import);
+				   "presences, gaspillage, tarifs ou repas", argv[optind], usage_import);
 	if ((rc = open_store(&ctx, db, 0)) != 0) {
 		cantine_ctx_free(ctx);
 		return rc;
@@ -416,7 +434,7 @@ static int cmd_export(const char *db, int argc, char **argv)
 	if (kind < 0)
 		return cli_usage_error("type « %s » inconnu : etablissements, produits, "
 				   "recettes, menus, fermetures, achats, inscriptions, absences, "
-				   "presences, gaspillage ou tarifs", argv[1], usage_export);
+				   "presences, gaspillage, tarifs ou repas", argv[1], usage_export);
 	if ((rc = open_store(&ctx, db, CANTINE_OPEN_READONLY)) != 0) {
 		cantine_ctx_free(ctx);
 		return rc;
@@ -456,6 +474,7 @@ static const struct {
 	{ "import-ciqual", cmd_import_ciqual, 0 },
 	{ "purchase", cmd_purchase, 0 },
 	{ "tariff", cmd_tariff, 0 },
+	{ "bill", cmd_bill, CANTINE_OPEN_READONLY },
 	{ "egalim", cmd_egalim, CANTINE_OPEN_READONLY },
 	{ "audit", cmd_audit, CANTINE_OPEN_READONLY },
 	{ "bilan", cmd_bilan, CANTINE_OPEN_READONLY },

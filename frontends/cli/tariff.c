@@ -34,21 +34,6 @@ static const char usage_tariff[] =
 	"défaut l'année scolaire en cours (qui commence en août).\n"
 	"Code de sortie de check : 1 quand une règle n'est pas respectée.\n";
 
-/* The current school year, "AAAA-AAAA", starting in August. */
-static const char *current_year(char out[24])
-{
-	char today[11];
-	int y, m;
-
-	cli_today(today);
-	y = atoi(today);
-	m = atoi(today + 5);
-	if (m < 8)
-		y--;
-	snprintf(out, 24, "%d-%d", y, y + 1);
-	return out;
-}
-
 static const char *eur(int64_t cents, char out[32])
 {
 	cantine_euros_format(out, 32, cents);
@@ -140,7 +125,7 @@ static int parse_args(args *a, int argc, char **argv, int situation)
 		return cli_usage_error("année scolaire « %s » invalide : écrivez-la AAAA-AAAA, "
 				       "par exemple 2026-2027", a->year, usage_tariff);
 	if (!a->year)
-		a->year = current_year(a->yearbuf);
+		a->year = cli_school_year(a->yearbuf);
 	if (!situation)
 		return -1;
 	if (a->has_qf + a->has_rfr + a->bourse != 1)

@@ -25,5 +25,6 @@ extern const cantine__kind_ops cantine__pupil_ops;
 extern const cantine__kind_ops cantine__absence_ops;
 extern const cantine__kind_ops cantine__covers_ops;
 extern const cantine__kind_ops cantine__waste_ops;
+extern const cantine__kind_ops cantine__ticket_ops;
 
 #endif

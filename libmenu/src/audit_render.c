@@ -11,6 +11,7 @@
 #include <libxml/xmlsave.h>
 
 #include "audit_int.h"
+#include "text_int.h"
 
 void cantine__percent(char *out, size_t n, int64_t h, const char *undef)
 {
@@ -18,12 +19,6 @@ void cantine__percent(char *out, size_t n, int64_t h, const char *undef)
 		snprintf(out, n, "%s", undef);
 	else
 		snprintf(out, n, "%lld,%02lld %%", (long long)(h / 100), (long long)(h % 100));
-}
-
-/* "1234.56": amounts for machines (CSV, XML). */
-static void decimal(char out[32], int64_t cents)
-{
-	snprintf(out, 32, "%lld.%02lld", (long long)(cents / 100), (long long)(cents % 100));
 }
 
 /* "18.43", or "" when undefined. */
@@ -70,33 +65,6 @@ int cantine__audit_missing_text(const cantine_audit_row *r, cantine_buf *b)
 
 /* ---- text ---- */
 
-/* Append `s` padded (or cut with "…") to `width` display columns; right
- * aligned with `right`.  Widths count code points: the text is French. */
-static int cell(cantine_buf *b, const char *s, int width, bool right)
-{
-	size_t len = strlen(s), i, cut = len;
-	int cols = 0, pad, rc = 0;
-
-	for (i = 0; i < len; i++)
-		cols += ((unsigned char)s[i] & 0xC0) != 0x80;
-	if (cols > width) {
-		/* keep width - 1 columns and an ellipsis */
-		for (i = 0, cols = 0; i < len; i++)
-			if (((unsigned char)s[i] & 0xC0) != 0x80 && cols++ == width - 1) {
-				cut = i;
-				break;
-			}
-		rc = cantine__buf_put(b, s, cut);
-		return rc ? rc : cantine__buf_puts(b, "…");
-	}
-	pad = width - cols;
-	if (!right)
-		rc = cantine__buf_puts(b, s);
-	for (; rc == 0 && pad > 0; pad--)
-		rc = cantine__buf_put(b, " ", 1);
-	return rc == 0 && right ? cantine__buf_puts(b, s) : rc;
-}
-
 static const char *ijml_text(const cantine_audit_row *r, char *buf, size_t n)
 {
 	if (r->ijml_level < 0)
@@ -125,13 +93,13 @@ static int text_row(cantine_buf *b, const cantine_audit_row *r)
 	cantine__percent(p[4], sizeof(p[4]), cantine_share(r->local, r->total), "n.d.");
 	cantine__percent(p[5], sizeof(p[5]), cantine_share(r->weeks_vegetarian, r->weeks),
 			 "n.d.");
-	if ((rc = cell(b, r->name, 30, false)) || (rc = cantine__buf_put(b, " ", 1)) ||
-	    (rc = cell(b, r->uai, 8, false)) || (rc = cell(b, a, 15, true)) ||
-	    (rc = cell(b, p[0], 9, true)) || (rc = cell(b, p[1], 9, true)) ||
-	    (rc = cell(b, p[2], 9, true)) || (rc = cell(b, p[3], 9, true)) ||
-	    (rc = cell(b, p[4], 9, true)) || (rc = cell(b, p[5], 9, true)) ||
+	if ((rc = cantine__pad(b, r->name, 30, false)) || (rc = cantine__buf_put(b, " ", 1)) ||
+	    (rc = cantine__pad(b, r->uai, 8, false)) || (rc = cantine__pad(b, a, 15, true)) ||
+	    (rc = cantine__pad(b, p[0], 9, true)) || (rc = cantine__pad(b, p[1], 9, true)) ||
+	    (rc = cantine__pad(b, p[2], 9, true)) || (rc = cantine__pad(b, p[3], 9, true)) ||
+	    (rc = cantine__pad(b, p[4], 9, true)) || (rc = cantine__pad(b, p[5], 9, true)) ||
 	    (rc = cantine__buf_puts(b, "  ")) ||
-	    (rc = cell(b, ijml_text(r, ij, sizeof(ij)), 20, false)) ||
+	    (rc = cantine__pad(b, ijml_text(r, ij, sizeof(ij)), 20, false)) ||
 	    (rc = cantine__buf_printf(b, "%s\n", r->uai[0] || r->met >= 0
 				      ? met_text(r->met) : "—")))
 		return rc;
@@ -161,13 +129,13 @@ static int write_text(const cantine_audit *a, cantine_buf *b)
 		rc = cantine__buf_printf(b, "\nEnsemble : bio %s, EGALIM %s (sommes des "
 			"montants, pas moyennes des taux)\n\n", pb, pq);
 	if (rc == 0 &&
-	    ((rc = cell(b, "Établissement", 30, false)) || (rc = cantine__buf_put(b, " ", 1)) ||
-	     (rc = cell(b, "UAI", 8, false)) || (rc = cell(b, "Achats HT", 15, true)) ||
-	     (rc = cell(b, "Bio", 9, true)) || (rc = cell(b, "EGALIM", 9, true)) ||
-	     (rc = cell(b, "Viandes", 9, true)) || (rc = cell(b, "Poissons", 9, true)) ||
-	     (rc = cell(b, "Local", 9, true)) || (rc = cell(b, "Végé.", 9, true)) ||
+	    ((rc = cantine__pad(b, "Établissement", 30, false)) || (rc = cantine__buf_put(b, " ", 1)) ||
+	     (rc = cantine__pad(b, "UAI", 8, false)) || (rc = cantine__pad(b, "Achats HT", 15, true)) ||
+	     (rc = cantine__pad(b, "Bio", 9, true)) || (rc = cantine__pad(b, "EGALIM", 9, true)) ||
+	     (rc = cantine__pad(b, "Viandes", 9, true)) || (rc = cantine__pad(b, "Poissons", 9, true)) ||
+	     (rc = cantine__pad(b, "Local", 9, true)) || (rc = cantine__pad(b, "Végé.", 9, true)) ||
 	     (rc = cantine__buf_puts(b, "  ")) ||
-	     (rc = cell(b, "Ici je mange local", 20, false)) ||
+	     (rc = cantine__pad(b, "Ici je mange local", 20, false)) ||
 	     (rc = cantine__buf_puts(b, "Objectifs EGALIM\n"))))
 		return rc;
 	for (i = 0; i < a->n && rc == 0; i++)
@@ -188,18 +156,6 @@ static int write_text(const cantine_audit *a, cantine_buf *b)
 }
 
 /* ---- CSV ---- */
-
-static int csv_text(cantine_buf *b, const char *s)
-{
-	int rc;
-
-	if (!strpbrk(s, ",\"\r\n"))
-		return cantine__buf_puts(b, s);
-	rc = cantine__buf_put(b, "\"", 1);
-	for (; *s && rc == 0; s++)
-		rc = *s == '"' ? cantine__buf_put(b, "\"\"", 2) : cantine__buf_put(b, s, 1);
-	return rc ? rc : cantine__buf_put(b, "\"", 1);
-}
 
 static const char *const csv_header =
 	"uai,nom,departement,nombre_achats,valeur_totale,valeur_bio,valeur_egalim,"
@@ -234,13 +190,13 @@ static int csv_row(cantine_buf *b, const cantine_audit_row *r)
 	size_t i;
 	int rc;
 
-	if ((rc = csv_text(b, r->uai)) || (rc = cantine__buf_put(b, ",", 1)) ||
-	    (rc = csv_text(b, r->name)) || (rc = cantine__buf_put(b, ",", 1)) ||
-	    (rc = csv_text(b, r->departement)) ||
+	if ((rc = cantine__csv_field(b, r->uai)) || (rc = cantine__buf_put(b, ",", 1)) ||
+	    (rc = cantine__csv_field(b, r->name)) || (rc = cantine__buf_put(b, ",", 1)) ||
+	    (rc = cantine__csv_field(b, r->departement)) ||
 	    (rc = cantine__buf_printf(b, ",%zu", r->purchases)))
 		return rc;
 	for (i = 0; i < sizeof(amounts) / sizeof(amounts[0]) && rc == 0; i++) {
-		decimal(v, amounts[i]);
+		cantine__decimal(v, amounts[i]);
 		rc = cantine__buf_printf(b, ",%s", v);
 	}
 	for (i = 0; i < sizeof(shares) / sizeof(shares[0]) && rc == 0; i++) {
@@ -265,7 +221,7 @@ static int csv_row(cantine_buf *b, const cantine_audit_row *r)
 					r->meat_fish_min),
 		};
 		for (i = 0; i < 3 && rc == 0; i++) {
-			decimal(v, miss[i]);
+			cantine__decimal(v, miss[i]);
 			rc = cantine__buf_printf(b, ",%s", v);
 		}
 	}
@@ -291,7 +247,7 @@ static bool prop_amount(xmlNodePtr n, const char *name, int64_t cents)
 {
 	char v[32];
 
-	decimal(v, cents);
+	cantine__decimal(v, cents);
 	return xmlNewProp(n, BAD_CAST name, BAD_CAST v) != NULL;
 }
 

@@ -84,14 +84,21 @@ int cantine__closures_load(cantine_ctx *ctx, int64_t etab, const char *from,
 				    : cantine__store_err(ctx, "lecture des fermetures");
 }
 
-const char *cantine__closures_find(const cantine__closures *c, const char *date)
+const char *cantine__closures_store(const cantine__closures *c, const char *date)
 {
 	size_t i;
 
 	for (i = 0; i < c->n; i++)
 		if (strcmp(c->at[i].first, date) <= 0 && strcmp(date, c->at[i].last) <= 0)
 			return c->at[i].reason;
-	return cantine__day_off(c->dept, date);
+	return NULL;
+}
+
+const char *cantine__closures_find(const cantine__closures *c, const char *date)
+{
+	const char *r = cantine__closures_store(c, date);
+
+	return r ? r : cantine__day_off(c->dept, date);
 }
 
 void cantine__closures_free(cantine__closures *c)

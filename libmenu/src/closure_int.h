@@ -26,6 +26,9 @@ int cantine__closures_load(cantine_ctx *ctx, int64_t etab, const char *from,
 /* The reason `date` is closed (a closure of the store first, then a school
  * or public holiday), or NULL when open (borrowed). */
 const char *cantine__closures_find(const cantine__closures *c, const char *date);
+/* The reason of a closure of the store on `date` (not the holidays), or
+ * NULL (borrowed). */
+const char *cantine__closures_store(const cantine__closures *c, const char *date);
 void cantine__closures_free(cantine__closures *c);
 
 #endif

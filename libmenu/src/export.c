@@ -8,26 +8,16 @@
 
 #include "common_int.h"
 #include "names_int.h"
+#include "text_int.h"
 #include "cantine/pricing.h"
 
 /* Append one cell, quoted when it holds a comma, quote, line break or
  * leading/trailing space. */
 static int cell(cantine_buf *b, const char *s, bool first)
 {
-	size_t n;
-	int rc;
-
 	if (!first && cantine__buf_put(b, ",", 1))
 		return CANTINE_ENOMEM;
-	if (!s)
-		return 0;
-	n = strlen(s);
-	if (!strpbrk(s, ",\"\r\n") && !(n && (s[0] == ' ' || s[n - 1] == ' ')))
-		return cantine__buf_put(b, s, n);
-	rc = cantine__buf_put(b, "\"", 1);
-	for (; rc == 0 && *s; s++)
-		rc = *s == '"' ? cantine__buf_put(b, "\"\"", 2) : cantine__buf_put(b, s, 1);
-	return rc ? rc : cantine__buf_put(b, "\"", 1);
+	return s ? cantine__csv_field(b, s) : 0;
 }
 
 static int cell_col(cantine_buf *b, sqlite3_stmt *st, int i)
@@ -238,7 +228,8 @@ static int absences(cantine_buf *b, sqlite3_stmt *st)
 	return rc ? rc : cell(b, sqlite3_column_int(st, 6) ? "oui" : "non", false);
 }
 
-static int covers(cantine_buf *b, sqlite3_stmt *st)
+/* Three plain cells: covers (uai, date, count), ticket meals (uai, pupil, date). */
+static int three_cells(cantine_buf *b, sqlite3_stmt *st)
 {
 	int rc = 0, i;
 
@@ -267,7 +258,7 @@ static int tariffs(cantine_buf *b, sqlite3_stmt *st)
 	static const char *const elements[] = { "grille", "commensal", "tranche" };
 	int rc = 0, i;
 
-	for (i = 0; i < 20 && rc == 0; i++) {
+	for (i = 0; i < 21 && rc == 0; i++) {
 		bool null = sqlite3_column_type(st, i) == SQLITE_NULL;
 		int v = null ? 0 : sqlite3_column_int(st, i);
 		switch (i) {
@@ -277,7 +268,7 @@ static int tariffs(cantine_buf *b, sqlite3_stmt *st)
 		case 2:
 			rc = cell(b, elements[v % 3], false);
 			break;
-		case 6: case 8: case 17:
+		case 6: case 8: case 17: case 20:
 			rc = cell(b, null || v == 0 ? "" : (const char *)sqlite3_column_text(st, i),
 				  false);
 			break;
@@ -344,30 +335,34 @@ static const struct {
 	  "coalesce(p.ident, ''), a.class", absences },
 	{ "uai,date,couverts",
 	  "SELECT e.uai, c.date, c.covers FROM covers c JOIN etab e ON e.id = c.etab_id "
-	  "ORDER BY e.uai, c.date", covers },
+	  "ORDER BY e.uai, c.date", three_cells },
 	{ "uai,date,assiettes_kg,non_servi_kg,pain_kg",
 	  "SELECT e.uai, w.date, w.plate_g, w.unserved_g, w.bread_g FROM waste w JOIN "
 	  "etab e ON e.id = w.etab_id ORDER BY e.uai, w.date", wastes },
 	{ "uai,annee,element,libelle,prix_ticket,forfait_4j,repas_4j,forfait_5j,repas_5j,"
 	  "cout_usager,progressif,cantine_1_euro,financeur,prix,critere,de,a,enfants,aide,"
-	  "prix_famille",
+	  "prix_famille,remise_jours",
 	  "SELECT uai, y, el, label, ticket, f4, r4, f5, r5, cost, prog, c1e, funder, price, "
-	  "basis, fr, t, ch, aid, fam FROM ("
+	  "basis, fr, t, ch, aid, fam, rj FROM ("
 	  "SELECT e.uai, t.school_year AS y, 0 AS el, NULL AS label, t.ticket_cents AS ticket, "
 	  "t.forfait4_cents AS f4, t.meals4 AS r4, t.forfait5_cents AS f5, t.meals5 AS r5, "
 	  "t.cost_cents AS cost, t.progressive AS prog, t.cantine_1e AS c1e, t.funder AS funder, "
 	  "NULL AS price, NULL AS basis, NULL AS fr, NULL AS t, NULL AS ch, NULL AS aid, "
-	  "NULL AS fam, 0 AS k FROM tariff t JOIN etab e ON e.id = t.etab_id "
+	  "NULL AS fam, t.remise_days AS rj, 0 AS k FROM tariff t JOIN etab e ON e.id = t.etab_id "
 	  "UNION ALL SELECT e.uai, t.school_year, 1, c.label, NULL, NULL, NULL, NULL, NULL, "
-	  "NULL, NULL, NULL, NULL, c.price_cents, NULL, NULL, NULL, NULL, NULL, NULL, c.id "
+	  "NULL, NULL, NULL, NULL, c.price_cents, NULL, NULL, NULL, NULL, NULL, NULL, NULL, c.id "
 	  "FROM tariff_commensal c JOIN tariff t ON t.id = c.tariff_id "
 	  "JOIN etab e ON e.id = t.etab_id "
 	  "UNION ALL SELECT e.uai, t.school_year, 2, k.label, NULL, NULL, NULL, NULL, NULL, "
 	  "NULL, NULL, NULL, k.funder, NULL, k.basis, CASE WHEN "
 	  "k.from_cents = 0 OR k.basis = 2 THEN NULL ELSE k.from_cents END, k.to_cents, "
-	  "k.children, k.aid_cents, k.family_cents, k.id FROM tariff_tier k "
+	  "k.children, k.aid_cents, k.family_cents, NULL, k.id FROM tariff_tier k "
 	  "JOIN tariff t ON t.id = k.tariff_id JOIN etab e ON e.id = t.etab_id) "
 	  "ORDER BY uai, y, el, k", tariffs },
+	{ "uai,eleve,date",
+	  "SELECT e.uai, p.ident, t.date FROM ticket_meal t JOIN pupil p ON p.id = "
+	  "t.pupil_id JOIN etab e ON e.id = t.etab_id ORDER BY e.uai, p.ident, t.date",
+	  three_cells },
 };
 
 int cantine_export_csv(cantine_ctx *ctx, cantine_kind kind, cantine_buf *out)

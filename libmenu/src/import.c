@@ -236,7 +236,7 @@ static const cantine__kind_ops *const kind_ops[CANTINE_KIND__MAX] = {
 	&cantine__menu_ops, &cantine__closure_ops, &cantine__purchase_ops,
 	&cantine__pupil_ops, &cantine__absence_ops, &cantine__covers_ops,
 	&cantine__waste_ops,
-	&cantine__tariff_ops,
+	&cantine__tariff_ops, &cantine__ticket_ops,
 };
 
 /* A problem the reader found, on cell `cell` (0-based) of the record. */
@@ -481,7 +481,7 @@ const char *cantine_kind_name(cantine_kind k)
 	static const char *const names[CANTINE_KIND__MAX] = {
 		"etablissements", "produits", "recettes", "menus", "fermetures", "achats",
 		"inscriptions", "absences", "presences", "gaspillage",
-		"tarifs",
+		"tarifs", "repas",
 	};
 	return (unsigned)k < CANTINE_KIND__MAX ? names[k] : NULL;
 }
@@ -500,6 +500,7 @@ int cantine_kind_parse(const char *text)
 		{ "presences", 8 }, { "présences", 8 }, { "covers", 8 }, { "attendance", 8 },
 		{ "gaspillage", 9 }, { "waste", 9 },
 		{ "tarifs", 10 }, { "tariffs", 10 },
+		{ "repas", 11 }, { "tickets", 11 }, { "meals", 11 },
 	};
 	size_t i;
 

@@ -321,8 +321,8 @@ int cantine_tariff_load(cantine_tariff **out, cantine_ctx *ctx, const char *uai,
 	l->t.uai = l->uai;
 	l->t.year = l->year;
 	if ((rc = cantine__prepare(ctx, &st, "SELECT id, ticket_cents, forfait4_cents, meals4, "
-		"forfait5_cents, meals5, cost_cents, progressive, cantine_1e, funder "
-		"FROM tariff WHERE etab_id = ?1 AND school_year = ?2"))) {
+		"forfait5_cents, meals5, cost_cents, progressive, cantine_1e, funder, "
+		"remise_days FROM tariff WHERE etab_id = ?1 AND school_year = ?2"))) {
 		cantine_tariff_free((cantine_tariff *)l);
 		return rc;
 	}
@@ -340,6 +340,7 @@ int cantine_tariff_load(cantine_tariff **out, cantine_ctx *ctx, const char *uai,
 		l->t.progressive = sqlite3_column_int(st, 7);
 		l->t.cantine_1e = sqlite3_column_int(st, 8);
 		l->t.funder = (cantine_funder)sqlite3_column_int(st, 9);
+		l->t.remise_days = sqlite3_column_int(st, 10);
 	}
 	sqlite3_finalize(st);
 	if (rc == SQLITE_DONE)

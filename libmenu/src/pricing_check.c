@@ -9,21 +9,15 @@
 
 #include "pricing_int.h"
 #include "report_int.h"
+#include "text_int.h"
 
 int cantine_euros_format(char *buf, size_t size, int64_t cents)
 {
 	uint64_t a = cents < 0 ? (uint64_t)0 - (uint64_t)cents : (uint64_t)cents;
-	char digits[24], grouped[40];
-	int len, i, k = 0, n;
+	char grouped[32];
+	int n;
 
-	/* Thousands grouped by a space, as French writes them. */
-	len = snprintf(digits, sizeof(digits), "%" PRIu64, a / 100);
-	for (i = 0; i < len; i++) {
-		if (i && (len - i) % 3 == 0)
-			grouped[k++] = ' ';
-		grouped[k++] = digits[i];
-	}
-	grouped[k] = '\0';
+	cantine__group(grouped, a / 100);
 	n = snprintf(buf, size, "%s%s,%02" PRIu64 " €", cents < 0 ? "-" : "", grouped, a % 100);
 	if (n < 0 || (size_t)n >= size) {
 		if (size)

@@ -16,7 +16,7 @@
 enum {
 	T_UAI, T_ANNEE, T_ELEMENT, T_LIBELLE, T_TICKET, T_F4, T_R4, T_F5, T_R5, T_COUT,
 	T_PROGRESSIF, T_C1E, T_FINANCEUR, T_PRIX, T_CRITERE, T_DE, T_A, T_ENFANTS,
-	T_AIDE, T_PRIX_FAMILLE, T__MAX
+	T_AIDE, T_PRIX_FAMILLE, T_REMISE, T__MAX
 };
 
 static const cantine__col tariff_cols[T__MAX] = {
@@ -26,6 +26,7 @@ static const cantine__col tariff_cols[T__MAX] = {
 	{ "progressif", false }, { "cantine_1_euro", false }, { "financeur", false },
 	{ "prix", false }, { "critere", false }, { "de", false }, { "a", false },
 	{ "enfants", false }, { "aide", false }, { "prix_famille", false },
+	{ "remise_jours", false },
 };
 
 enum { E_GRILLE, E_COMMENSAL, E_TRANCHE, E__MAX };
@@ -34,7 +35,7 @@ static const char *const element_names[E__MAX] = { "grille", "commensal", "tranc
 /* The columns each element may fill (beyond uai, annee, element). */
 static const unsigned element_cols[E__MAX] = {
 	B(T_TICKET) | B(T_F4) | B(T_R4) | B(T_F5) | B(T_R5) | B(T_COUT) | B(T_PROGRESSIF) |
-		B(T_C1E) | B(T_FINANCEUR),
+		B(T_C1E) | B(T_FINANCEUR) | B(T_REMISE),
 	B(T_LIBELLE) | B(T_PRIX),
 	B(T_LIBELLE) | B(T_CRITERE) | B(T_DE) | B(T_A) | B(T_ENFANTS) | B(T_AIDE) |
 		B(T_PRIX_FAMILLE) | B(T_FINANCEUR),
@@ -146,7 +147,7 @@ static bool get_funder(cantine__import *imp, int *out)
 
 static int grille_row(cantine__import *imp, grid *g)
 {
-	long r4 = 0, r5 = 0;
+	long r4 = 0, r5 = 0, remise = 0;
 	int prog = 0, c1e = 0, funder;
 	bool bad = false;
 
@@ -172,6 +173,7 @@ static int grille_row(cantine__import *imp, grid *g)
 	bad |= !cantine__get_money(imp, T_F5, &g->t.forfait5_cents);
 	bad |= !cantine__get_int(imp, T_R4, 1, 200, &r4);
 	bad |= !cantine__get_int(imp, T_R5, 1, 200, &r5);
+	bad |= !cantine__get_int(imp, T_REMISE, 1, 60, &remise);
 	bad |= !cantine__get_bool(imp, T_PROGRESSIF, &prog);
 	bad |= !cantine__get_bool(imp, T_C1E, &c1e);
 	bad |= !get_funder(imp, &funder);
@@ -187,6 +189,7 @@ static int grille_row(cantine__import *imp, grid *g)
 			"nombre de repas qu'il couvre ; remplissez les deux ou aucun");
 	g->t.meals4 = (int)r4;
 	g->t.meals5 = (int)r5;
+	g->t.remise_days = (int)remise; /* 0: the column's default */
 	g->t.progressive = prog;
 	g->t.cantine_1e = c1e;
 	/* R. 531-52: the département sets the prices of its collèges. */
@@ -412,8 +415,8 @@ static int write_grid(cantine__import *imp, grid *g)
 	existed = sqlite3_changes(imp->ctx->db) > 0;
 	if ((rc = cantine__prepare(imp->ctx, &st, "INSERT INTO tariff (etab_id, school_year, "
 		"ticket_cents, forfait4_cents, meals4, forfait5_cents, meals5, cost_cents, "
-		"progressive, cantine_1e, funder) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-		"?10, ?11)")))
+		"progressive, cantine_1e, funder, remise_days) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+		"?7, ?8, ?9, ?10, ?11, coalesce(?12, 5))")))
 		return rc;
 	sqlite3_bind_int64(st, 1, g->etab);
 	sqlite3_bind_text(st, 2, g->year, -1, SQLITE_STATIC);
@@ -430,6 +433,8 @@ static int write_grid(cantine__import *imp, grid *g)
 	sqlite3_bind_int(st, 9, g->t.progressive);
 	sqlite3_bind_int(st, 10, g->t.cantine_1e);
 	sqlite3_bind_int(st, 11, (int)g->t.funder);
+	if (g->t.remise_days > 0)
+		sqlite3_bind_int(st, 12, g->t.remise_days);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)

@@ -308,3 +308,62 @@ void cantine__date_format(int64_t days, char out[11])
 	out[9] = (char)('0' + d % 10);
 	out[10] = '\0';
 }
+
+int cantine__csv_field(cantine_buf *b, const char *s)
+{
+	size_t n = strlen(s);
+	int rc;
+
+	if (!strpbrk(s, ",\"\r\n") && !(n && (s[0] == ' ' || s[n - 1] == ' ')))
+		return cantine__buf_put(b, s, n);
+	rc = cantine__buf_put(b, "\"", 1);
+	for (; rc == 0 && *s; s++)
+		rc = *s == '"' ? cantine__buf_put(b, "\"\"", 2) : cantine__buf_put(b, s, 1);
+	return rc ? rc : cantine__buf_put(b, "\"", 1);
+}
+
+int cantine__pad(cantine_buf *b, const char *s, int width, bool right)
+{
+	size_t len = strlen(s), i, cut = len;
+	int cols = 0, pad, rc = 0;
+
+	for (i = 0; i < len; i++)
+		cols += ((unsigned char)s[i] & 0xC0) != 0x80;
+	if (cols > width) {
+		/* keep width - 1 columns and an ellipsis */
+		for (i = 0, cols = 0; i < len; i++)
+			if (((unsigned char)s[i] & 0xC0) != 0x80 && cols++ == width - 1) {
+				cut = i;
+				break;
+			}
+		rc = cantine__buf_put(b, s, cut);
+		return rc ? rc : cantine__buf_puts(b, "…");
+	}
+	pad = width - cols;
+	if (!right)
+		rc = cantine__buf_puts(b, s);
+	for (; rc == 0 && pad > 0; pad--)
+		rc = cantine__buf_put(b, " ", 1);
+	return rc == 0 && right ? cantine__buf_puts(b, s) : rc;
+}
+
+void cantine__group(char out[32], uint64_t v)
+{
+	char digits[24];
+	int len = snprintf(digits, sizeof(digits), "%llu", (unsigned long long)v), i, k = 0;
+
+	for (i = 0; i < len; i++) {
+		if (i && (len - i) % 3 == 0)
+			out[k++] = ' ';
+		out[k++] = digits[i];
+	}
+	out[k] = '\0';
+}
+
+void cantine__decimal(char out[32], int64_t cents)
+{
+	uint64_t a = cents < 0 ? 0 - (uint64_t)cents : (uint64_t)cents;
+
+	snprintf(out, 32, "%s%llu.%02llu", cents < 0 ? "-" : "", (unsigned long long)(a / 100),
+		 (unsigned long long)(a % 100));
+}

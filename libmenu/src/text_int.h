@@ -43,4 +43,16 @@ void cantine__civil_from_days(int64_t z, int *y, int *m, int *d);
 int cantine__weekday(int64_t days);
 void cantine__date_format(int64_t days, char out[11]);
 
+/* Outputs for people and machines (audit, bills, CSV exports). */
+/* Append CSV field `s`, between double quotes when it holds a comma, a
+ * quote or a line break, or starts or ends with a space. */
+int cantine__csv_field(cantine_buf *b, const char *s);
+/* Append `s` padded (or cut with "…") to `width` display columns (code
+ * points), right aligned with `right`. */
+int cantine__pad(cantine_buf *b, const char *s, int width, bool right);
+/* "7 484": thousands grouped by a space, as French writes them. */
+void cantine__group(char out[32], uint64_t v);
+/* "1234.56", "-0.05": cents for machines (CSV, XML). */
+void cantine__decimal(char out[32], int64_t cents);
+
 #endif

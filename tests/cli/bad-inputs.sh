@@ -229,6 +229,19 @@ check_bad presences-couverts-negatifs.csv presences 2 \
 check_bad gaspillage-poids-avec-unite.csv gaspillage 2 \
 	"« 12 kg » n'est pas un poids en kilogrammes" "ligne 2, colonne 3 (assiettes_kg) :"
 
+# repas (meals taken on ticket, for the term bills)
+check_bad repas-eleve-inconnu.csv repas 2 \
+	"aucun élève « E2026-9999 » n'est inscrit dans l'établissement 0595871L" \
+	"ligne 3, colonne 2 (eleve) :"
+check_bad repas-jour-de-forfait.csv repas 2 \
+	"le 2026-11-17, l'élève E2026-0001 mange au titre de son forfait (DP4)" \
+	"ligne 3, colonne 3 (date) :"
+check_bad repas-pendant-les-vacances.csv repas 2 \
+	"l'établissement est fermé le 2026-12-22" "ligne 2, colonne 3 (date) :"
+check_bad repas-hors-inscription.csv repas 2 \
+	"le 2026-10-06 est hors de l'inscription de l'élève Z-0002 (du 2026-11-02 au 2027-07-03)" \
+	"ligne 2, colonne 3 (date) :"
+
 # achats (the project's CSV of purchases)
 check_bad achats-etablissement-inconnu.csv achats 2 \
 	"aucun établissement d'UAI « 0999999X » dans la base" "ligne 3, colonne 1 (uai) :"

@@ -23,5 +23,6 @@
 #include "audit.h"
 #include "attendance.h"
 #include "pricing.h"
+#include "billing.h"
 
 #endif

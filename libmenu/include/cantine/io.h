@@ -28,6 +28,7 @@ typedef enum cantine_kind {
 	CANTINE_KIND_COVERS,   /**< presences: covers served a day */
 	CANTINE_KIND_WASTE,    /**< gaspillage: waste weighed a day */
 	CANTINE_KIND_TARIFFS,  /**< tarifs (cantine/pricing.h) */
+	CANTINE_KIND_TICKETS,  /**< repas: meals taken on ticket (cantine/billing.h) */
 	CANTINE_KIND__MAX
 } cantine_kind;
 

@@ -109,6 +109,10 @@ typedef struct cantine_tariff {
 	size_t         ncommensals;
 	const cantine_tier *tiers;
 	size_t         ntiers;
+	int            remise_days;    /**< minimum number of consecutive days
+	                                *   of a justified absence deducted from
+	                                *   a forfait (remise d'ordre), 1–60;
+	                                *   0: the default, 5 (cantine/billing.h) */
 } cantine_tariff;
 
 /** The income situation of a family. */
