@@ -3,7 +3,9 @@
 #               one school week and the nutrients of one dish, the demo
 #               collège's EGALIM figures and the audit of the demo département
 #               (also written as an HTML page), the next week's forecast of
-#               covers and the production sheet from it, the tariff grid
+#               covers and the production sheet from it, the tariff grid,
+#               the first term's bills (totals, and the families'
+#               statements written as an HTML page)
 #   make test   plain build + tests, valgrind on the CLI tests, sanitizer build + tests
 # Both install the Debian packages they need when they are missing (as root).
 
@@ -16,6 +18,7 @@ DEMO_FROM  ?= 2026-09-07
 DEMO_TO    ?= 2026-11-27
 DEMO_AUDIT ?= audit-59-2026.html
 DEMO_FORECAST ?= 2026-11-20
+DEMO_BILLS ?= releves-2026-2027-T1.html
 MESON_OPTS ?= --buildtype=debugoptimized
 
 # Debian 12 packages the build and the tests need.
@@ -49,6 +52,8 @@ demo: build
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) purchase import examples/departement/achats.csv
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) import inscriptions examples/inscriptions.csv
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) import presences examples/presences.csv
+	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) import absences examples/absences.csv
+	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) import repas examples/repas.csv
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) import tarifs examples/tarifs-nord.csv
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) import tarifs examples/tarifs-pas-de-calais.csv
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) week --etab $(DEMO_UAI) --date $(DEMO_DATE)
@@ -66,10 +71,15 @@ demo: build
 	@echo; echo "== Grille tarifaire 2026-2027 du collège, et ce que paie une famille (revenu fiscal 11 000 €, 2 enfants) =="
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) tariff show --etab $(DEMO_UAI) --annee 2026-2027
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) tariff price --etab $(DEMO_UAI) --annee 2026-2027 --rfr 11000 --enfants 2
+	@echo; echo "== Factures du premier trimestre 2026-2027 : totaux par financeur, puis une famille dont l'enfant a été malade une semaine =="
+	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) bill --trimestre 1 --annee 2026-2027 --etab $(DEMO_UAI)
+	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) bill --trimestre 1 --annee 2026-2027 --etab $(DEMO_UAI) --eleve E2026-0005
+	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) bill --trimestre 1 --annee 2026-2027 --etab $(DEMO_UAI) --format html > $(DEMO_BILLS)
 	@echo; echo "== Audit EGALIM 2026 des collèges du Nord (exit 1 : un collège n'atteint pas ses objectifs) =="
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) audit --annee 2026 --departement 59 --tri bio; test $$? -le 1
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) audit --annee 2026 --departement 59 --format html > $(DEMO_AUDIT); test $$? -le 1
 	@echo; echo "Audit HTML avec ses graphiques : $(CURDIR)/$(DEMO_AUDIT)"
+	@echo "Relevés imprimables des familles, un par page : $(CURDIR)/$(DEMO_BILLS)"
 
 test: build
 	meson test -C $(BUILD) --print-errorlogs --no-suite bench
@@ -83,4 +93,4 @@ bench: build
 	meson test -C $(BUILD) --suite bench --verbose
 
 clean:
-	rm -rf $(BUILD) $(BUILD_SAN) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	rm -rf $(BUILD) $(BUILD_SAN) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_AUDIT) $(DEMO_BILLS)

@@ -205,6 +205,8 @@ static int sub_show(cantine_ctx *ctx, int argc, char **argv)
 	printf("Grille progressive : %s ; « cantine à 1 € » : %s\n",
 	       t->progressive ? "oui" : "non", t->cantine_1e ? "oui" : "non");
 	printf("Financeur des aides : %s\n", cantine_funder_name(t->funder));
+	printf("Remise d'ordre : absence justifiée d'au moins %d jours d'école consécutifs\n",
+	       t->remise_days > 0 ? t->remise_days : CANTINE_REMISE_DAYS_DEFAULT);
 	if (t->ncommensals) {
 		puts("\nCommensaux (prix du repas) :");
 		for (i = 0; i < t->ncommensals; i++) {

@@ -17,7 +17,7 @@ static const char style[] =
 	"section{border-bottom:2px solid #1a1a1a;padding-bottom:1rem;margin-bottom:2rem}"
 	"h2{font-size:1.15rem;margin-bottom:.2rem}"
 	"table{border-collapse:collapse;width:100%}"
-	"th,td{border-bottom:1px solid #ccc;padding:.3rem .4rem;text-align:left}"
+	"th,td{border-bottom:1px solid #ccc;padding:.3rem .4rem;text-align:left;font-weight:normal}"
 	"td{text-align:right;white-space:nowrap}"
 	"tr.total th,tr.total td{font-weight:bold;border-top:2px solid #1a1a1a}"
 	"@media print{body{max-width:none;margin:0}section{border:0;"

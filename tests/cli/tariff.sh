@@ -29,6 +29,7 @@ C="show, Nord"
 run_cantine --db "$S" tariff show --etab 0595871L --annee 2026-2027
 expect_rc 0 "$C"
 expect_stdout_line "Prix du ticket (élève) : 3,10 €" "$C"
+expect_stdout_line "Remise d'ordre : absence justifiée d'au moins 5 jours d'école consécutifs" "$C"
 expect_stdout "Commensal B                    4,23 €" "$C"
 expect_stdout "Aide DP 2 enfants, taux 2 : RFR de 11 000,01 € à 17 000,00 €, 2 enfants ; aide 1,44 € par repas, la famille paie 1,66 € (Département)" "$C"
 C="show, Pas-de-Calais"
