@@ -312,6 +312,62 @@ int cantine_etab_only(cantine_etab **out, cantine_ctx *ctx)
 	return rc;
 }
 
+int cantine_etab_list(cantine_etab ***out, size_t *n, cantine_ctx *ctx,
+		      const char *departement)
+{
+	cantine_etab **list = NULL, *e;
+	size_t count = 0, cap = 0;
+	sqlite3_stmt *st;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = cantine__prepare(ctx, &st, ETAB_SELECT
+		"WHERE ?1 IS NULL OR departement = ?1 ORDER BY name, uai")))
+		return rc;
+	if (departement)
+		sqlite3_bind_text(st, 1, departement, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (count == cap) {
+			size_t ncap = cap ? 2 * cap : 16;
+			cantine_etab **grown = cantine__realloc(list, ncap * sizeof(*list));
+
+			if (!grown) {
+				rc = cantine__seterr(ctx, CANTINE_ENOMEM, "mémoire insuffisante");
+				break;
+			}
+			list = grown;
+			cap = ncap;
+		}
+		if ((rc = load(&e, ctx, st)))
+			break;
+		list[count++] = e;
+	}
+	if (rc == SQLITE_DONE)
+		rc = 0;
+	else if (rc > 0)
+		rc = cantine__store_err(ctx, "lecture des établissements");
+	sqlite3_finalize(st);
+	if (rc) {
+		cantine_etab_list_free(list, count);
+		return rc;
+	}
+	*out = list;
+	*n = count;
+	return 0;
+}
+
+void cantine_etab_list_free(cantine_etab **list, size_t n)
+{
+	size_t i;
+
+	if (!list)
+		return;
+	for (i = 0; i < n; i++)
+		cantine_etab_free(list[i]);
+	cantine__free(list);
+}
+
 /* ---- CSV import ---- */
 
 typedef struct etab_state {
