@@ -58,25 +58,31 @@ static unsigned long long fnv1a(unsigned long long h, const char *p, size_t n)
 	return h;
 }
 
-/* Does If-None-Match name `etag` (or "*")? */
+/* Does If-None-Match (RFC 9110 §13.1.2: "*" or a list of entity tags,
+ * compared weakly) name `etag`? */
 static int etag_matches(const char *inm, const char *etag)
 {
 	size_t n = strlen(etag);
-	const char *p;
+	const char *p = inm;
 
-	if (!inm)
+	if (!p)
 		return 0;
-	for (p = inm; *p; p++) {
+	while (*p) {
+		while (*p == ' ' || *p == '\t' || *p == ',')
+			p++;
 		if (*p == '*')
 			return 1;
 		if (strncmp(p, "W/", 2) == 0)
 			p += 2;
-		if (strncmp(p, etag, n) == 0)
+		if (strncmp(p, etag, n) == 0 && (p[n] == '\0' || p[n] == ',' ||
+						 p[n] == ' ' || p[n] == '\t'))
 			return 1;
+		/* Skip this tag: a quoted string, then up to the next comma. */
+		if (*p == '"')
+			for (p++; *p && *p != '"'; p++)
+				;
 		while (*p && *p != ',')
 			p++;
-		if (!*p)
-			break;
 	}
 	return 0;
 }

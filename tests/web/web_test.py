@@ -55,6 +55,9 @@ def build_store(tmp, year):
                        ("inscriptions", "inscriptions.csv"),
                        ("tarifs", "tarifs-nord.csv")]:
         cantine(db, "import", kind, os.path.join(EX, path))
+    # The Ciqual table, for the Nutri-Score of the dishes.
+    cantine(db, "import-ciqual", os.path.join(
+        SRC, "nutrition-data", "Table_Ciqual_2025_FR_2025_11_03.csv"))
     cantine(db, "import", "recettes", os.path.join(FIX, "recettes-hostiles.csv"))
     cantine(db, "import", "menus", os.path.join(FIX, "menus-hostiles.csv"))
     # Purchases of the last complete year, the one the week page shows:
@@ -229,6 +232,7 @@ def run(c, db, year):
                  "produits bio : 25,0\u00a0%", "produits locaux :"]:
         check(want in t, "semaine : « %s » absent" % want)
     check("Achats de denrées en %d" % year in t, "semaine : année des parts")
+    check(re.search(r"Nutri-Score : [A-E]", t), "semaine : Nutri-Score absent")
     check("À éviter :" not in t, "semaine sans filtre : plats « À éviter »")
     check(not any(tag == "li" and "eviter" in a.get("class", "").split()
                   for tag, a in page.attrs), "semaine sans filtre : classe eviter")
@@ -273,6 +277,8 @@ def run(c, db, year):
     st, h2, body2 = c.get(week, headers={"If-None-Match": etag})
     check(st == 304 and body2 == b"", "304 attendu, statut %d" % st)
     check(h2.get("etag") == etag, "304 : ETag")
+    st, _, body2 = c.get(week, headers={"If-None-Match": '"0000000000000000", W/' + etag})
+    check(st == 304 and body2 == b"", "If-None-Match en liste : statut %d" % st)
     st, _, _ = c.get(week, headers={"If-None-Match": '"0000000000000000"'})
     check(st == 200, "autre ETag : statut %d" % st)
     st, h3, body3 = c.get(week, method="HEAD")
