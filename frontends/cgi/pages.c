@@ -265,7 +265,6 @@ static void egalim_section(xmlNodePtr parent, cantine_ctx *ctx, const cantine_et
 	struct tm tm;
 	char line[256], pc[32];
 	int year;
-	size_t i;
 
 	localtime_r(&now, &tm);
 	year = tm.tm_year + 1900 - 1; /* the last complete calendar year */
@@ -273,10 +272,8 @@ static void egalim_section(xmlNodePtr parent, cantine_ctx *ctx, const cantine_et
 	html_attr(sec, "aria-labelledby", "titre-egalim");
 	snprintf(line, sizeof(line), "Achats de denrées en %d (loi EGALIM)", year);
 	html_attr(html_el(sec, "h2", line), "id", "titre-egalim");
-	if (cantine_audit_departement(&a, ctx, year, e->departement) == 0)
-		for (i = 0; i < cantine_audit_count(a); i++)
-			if (strcmp(cantine_audit_get(a, i)->uai, e->uai) == 0)
-				row = cantine_audit_get(a, i);
+	if (cantine_audit_etab(&a, ctx, year, e->uai) == 0)
+		row = cantine_audit_get(a, 0);
 	if (!row || row->total <= 0) {
 		snprintf(line, sizeof(line), "Aucun achat de %d n'est enregistré pour ce collège.", year);
 		html_el(sec, "p", line);
