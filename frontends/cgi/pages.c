@@ -134,14 +134,16 @@ static void dish_item(xmlNodePtr ul, cantine_ctx *ctx, const cantine_offer *o,
 
 	html_attr(li, "class", hit ? "plat eviter" : unknown && sans ? "plat verifier" : "plat");
 	if (hit) {
+		xmlNodePtr strong;
+		unsigned c = o->allergens & sans, t = o->traces & sans;
+
 		p = html_el(li, "p", NULL);
 		html_attr(p, "class", "alerte");
-		if (o->allergens & sans)
-			allergen_text(html_el(p, "strong", NULL), "À éviter : contient ",
-				      o->allergens & sans, ".");
-		else
-			allergen_text(html_el(p, "strong", NULL), "À éviter : peut contenir "
-				      "des traces de ", o->traces & sans, ".");
+		strong = html_el(p, "strong", "À éviter : ");
+		if (c)
+			allergen_text(strong, "contient ", c, t ? " ; " : ".");
+		if (t)
+			allergen_text(strong, "traces possibles : ", t, ".");
 	} else if (unknown && sans) {
 		p = html_el(li, "p", NULL);
 		html_attr(p, "class", "alerte");
@@ -300,17 +302,98 @@ static void egalim_section(xmlNodePtr parent, cantine_ctx *ctx, const cantine_et
 	cantine_audit_free(a);
 }
 
+/* Previous and next week, keeping the filter. */
+static void week_nav(xmlNodePtr parent, const cgi_request *req, const char *monday)
+{
+	xmlNodePtr nav = html_el(parent, "nav", NULL);
+	char url[512], date[11];
+	int next;
+
+	html_attr(nav, "aria-label", "Semaines");
+	html_attr(nav, "class", "semaines");
+	for (next = 0; next < 2; next++) {
+		const char *kv[4 + 2 * CANTINE_ALLERGEN__MAX];
+		size_t n = 0;
+		int a;
+
+		cantine_date_add(date, monday, next ? 7 : -7);
+		kv[n++] = "uai", kv[n++] = req->uai;
+		kv[n++] = "date", kv[n++] = date;
+		for (a = 0; a < CANTINE_ALLERGEN__MAX; a++)
+			if (req->sans & (1u << a))
+				kv[n++] = "sans", kv[n++] = cgi_allergen_code(a);
+		if (html_url(url, sizeof(url), "semaine", kv, n / 2) == 0)
+			html_attr(html_link(nav, url, next ? "Semaine suivante" : "Semaine précédente"),
+				  "rel", next ? "next" : "prev");
+	}
+}
+
+/* Every service day of the week, and any other day with a meal: its
+ * published meal, or why there is none to show. */
+static void week_days(xmlNodePtr parent, cantine_ctx *ctx, const cantine_etab *e,
+		      const cantine_week *w, unsigned sans)
+{
+	int nutriscore = has_plugin(ctx, "nutrition"), day;
+	char d[11], title[64], line[512];
+	size_t i = 0;
+
+	for (day = 0; day < 7; day++) {
+		const cantine_meal *m = cantine_week_meal(w, i);
+		cantine_buf why = CANTINE_BUF_INIT;
+		int has = m && m->weekday == day;
+		xmlNodePtr sec;
+
+		if (has)
+			i++;
+		if (!has && !(e->service_days & (1u << day)))
+			continue;
+		cantine_date_add(d, cantine_week_monday(w), day);
+		sec = html_el(parent, "section", NULL);
+		html_attr(sec, "class", "jour");
+		french_day(title, sizeof(title), d, 1);
+		html_el(sec, "h2", title);
+		if (cantine_closed(ctx, e->uai, d, &why) == 1) {
+			snprintf(line, sizeof(line), "Pas de repas : fermé (%s).", why.ptr ? why.ptr : "");
+			html_el(sec, "p", line);
+		} else if (has && m->status == CANTINE_STATUS_PUBLISHED) {
+			meal_section(sec, ctx, m, sans, nutriscore);
+		} else {
+			/* Drafts and proposals are not for the public (ARCHITECTURE §9). */
+			html_el(sec, "p", has ? "Le menu de ce jour n'est pas encore publié."
+				: "Aucun menu n'est publié pour ce jour.");
+		}
+		cantine_buf_dispose(&why);
+	}
+}
+
+/* The same menus for calendars and in the national open format. */
+static void links_section(xmlNodePtr parent, const char *uai, const char *monday,
+			  const char *sunday)
+{
+	xmlNodePtr sec = html_el(parent, "section", NULL), ul;
+	const char *kv[] = { "uai", uai, "du", monday, "au", sunday };
+	char url[256];
+
+	html_attr(sec, "class", "liens");
+	html_attr(sec, "aria-labelledby", "titre-liens");
+	html_attr(html_el(sec, "h2", "Les menus dans d'autres formats"), "id", "titre-liens");
+	ul = html_el(sec, "ul", NULL);
+	if (html_url(url, sizeof(url), "calendrier", kv, 1) == 0)
+		html_link(html_el(ul, "li", NULL), url, "Calendrier des menus publiés "
+			  "(iCalendar, pour l'agenda d'un téléphone)");
+	if (html_url(url, sizeof(url), "menus.csv", kv, 3) == 0)
+		html_link(html_el(ul, "li", NULL), url, "Menus de cette semaine au format "
+			  "ouvert « menus collectifs » (CSV)");
+}
+
 int page_semaine(cgi_body *b, cantine_ctx *ctx, const cgi_request *req)
 {
 	cantine_etab *e = NULL;
 	cantine_week *w = NULL;
 	html_page pg;
-	xmlNodePtr nav, sec, p, ul;
-	char today[11], monday[11], sunday[11], prev[11], next[11], url[512];
-	char line[512], d1[64], d2[64];
+	char today[11], monday[11], sunday[11], line[512], d1[64], d2[64];
 	const char *date = req->date;
-	int rc, year, week, day, nutriscore;
-	size_t i;
+	int rc, year, week;
 
 	if (!(req->given & (1u << CGI_P_DATE))) {
 		time_t now = time(NULL);
@@ -324,18 +407,20 @@ int page_semaine(cgi_body *b, cantine_ctx *ctx, const cgi_request *req)
 	if (rc == CANTINE_ENOTFOUND)
 		return page_error(b, 404, "Collège inconnu", "Aucun collège n'a ce code UAI. "
 				  "Choisissez-le dans la liste des collèges.");
-	if (rc || (rc = cantine_plan_week(&w, ctx, req->uai, date))) {
+	if (rc || cantine_plan_week(&w, ctx, req->uai, date)) {
 		cantine_etab_free(e);
 		return -1;
 	}
 	snprintf(monday, sizeof(monday), "%s", cantine_week_monday(w));
 	cantine_date_add(sunday, monday, 6);
-	cantine_date_add(prev, monday, -7);
-	cantine_date_add(next, monday, 7);
 	cantine_week_iso(w, &year, &week);
 	snprintf(line, sizeof(line), "Menus de la semaine — %s", e->name);
-	if (html_page_new(&pg, line))
-		goto fail;
+	if (html_page_new(&pg, line)) {
+		html_page_free(&pg);
+		cantine_week_free(w);
+		cantine_etab_free(e);
+		return -1;
+	}
 	html_el(pg.main, "h1", line);
 	french_day(d1, sizeof(d1), monday, 0);
 	french_day(d2, sizeof(d2), sunday, 0);
@@ -351,79 +436,13 @@ int page_semaine(cgi_body *b, cantine_ctx *ctx, const cgi_request *req)
 		}
 		cantine_buf_dispose(&names);
 	}
-	/* Previous and next week, keeping the filter. */
-	nav = html_el(pg.main, "nav", NULL);
-	html_attr(nav, "aria-label", "Semaines");
-	html_attr(nav, "class", "semaines");
-	for (day = 0; day < 2; day++) {
-		const char *kv[2 + 2 * CANTINE_ALLERGEN__MAX];
-		size_t n = 0;
-		int a;
-
-		kv[n++] = "uai", kv[n++] = req->uai;
-		kv[n++] = "date", kv[n++] = day ? next : prev;
-		for (a = 0; a < CANTINE_ALLERGEN__MAX; a++)
-			if (req->sans & (1u << a))
-				kv[n++] = "sans", kv[n++] = cgi_allergen_code(a);
-		if (html_url(url, sizeof(url), "semaine", kv, n / 2) == 0)
-			html_attr(html_link(nav, url, day ? "Semaine suivante" : "Semaine précédente"),
-				  "rel", day ? "next" : "prev");
-	}
-	nutriscore = has_plugin(ctx, "nutrition");
-	for (day = 0, i = 0; day < 7; day++) {
-		const cantine_meal *m = cantine_week_meal(w, i);
-		cantine_buf why = CANTINE_BUF_INIT;
-		char d[11];
-		int closed, has = m && m->weekday == day;
-
-		if (has)
-			i++;
-		if (!has && !(e->service_days & (1u << day)))
-			continue;
-		cantine_date_add(d, monday, day);
-		sec = html_el(pg.main, "section", NULL);
-		html_attr(sec, "class", "jour");
-		french_day(d1, sizeof(d1), d, 1);
-		html_el(sec, "h2", d1);
-		closed = cantine_closed(ctx, e->uai, d, &why) == 1;
-		if (closed) {
-			snprintf(line, sizeof(line), "Pas de repas : fermé (%s).", why.ptr ? why.ptr : "");
-			html_el(sec, "p", line);
-		} else if (has && m->status == CANTINE_STATUS_PUBLISHED) {
-			meal_section(sec, ctx, m, req->sans, nutriscore);
-		} else {
-			/* Drafts and proposals are not for the public (ARCHITECTURE §9). */
-			html_el(sec, "p", has ? "Le menu de ce jour n'est pas encore publié."
-				: "Aucun menu n'est publié pour ce jour.");
-		}
-		cantine_buf_dispose(&why);
-	}
+	week_nav(pg.main, req, monday);
+	week_days(pg.main, ctx, e, w, req->sans);
 	filter_form(pg.main, req, monday);
 	egalim_section(pg.main, ctx, e);
-	/* The same menus for calendars and in the national open format. */
-	sec = html_el(pg.main, "section", NULL);
-	html_attr(sec, "class", "liens");
-	html_attr(sec, "aria-labelledby", "titre-liens");
-	html_attr(html_el(sec, "h2", "Les menus dans d'autres formats"), "id", "titre-liens");
-	ul = html_el(sec, "ul", NULL);
-	{
-		const char *kv[] = { "uai", e->uai };
-		const char *kv2[] = { "uai", e->uai, "du", monday, "au", sunday };
-
-		if (html_url(url, sizeof(url), "calendrier", kv, 1) == 0)
-			html_link(html_el(ul, "li", NULL), url, "Calendrier des menus publiés "
-				  "(iCalendar, pour l'agenda d'un téléphone)");
-		if (html_url(url, sizeof(url), "menus.csv", kv2, 3) == 0)
-			html_link(html_el(ul, "li", NULL), url, "Menus de cette semaine au format "
-				  "ouvert « menus collectifs » (CSV)");
-	}
-	p = html_el(pg.main, "p", NULL);
-	html_link(p, "?page=colleges", "Autres collèges");
+	links_section(pg.main, e->uai, monday, sunday);
+	html_link(html_el(pg.main, "p", NULL), "?page=colleges", "Autres collèges");
 	cantine_week_free(w);
 	cantine_etab_free(e);
 	return finish(b, &pg, 200);
-fail:
-	cantine_week_free(w);
-	cantine_etab_free(e);
-	return -1;
 }

@@ -250,12 +250,14 @@ def run(c, db, year):
     h, page = html_page(c, week + "&sans=lait&sans=oeufs")
     t = page.text()
     check("À éviter : contient lait." in t, "filtre : plat au lait non signalé")
-    check("À éviter : peut contenir des traces de œufs." not in t or
-          "Coquillettes" in t, "filtre : traces")
+    check("À éviter : contient lait ; traces possibles : œufs." in t,
+          "filtre : contient et traces")
     check(any(tag == "input" and a.get("value") == "lait" and "checked" in a
               for tag, a in page.attrs), "filtre : case lait non cochée")
     check("sans=lait" in " ".join(a.get("href", "") for tag, a in page.attrs if tag == "a"),
           "filtre : gardé par les liens de semaine")
+    h3, page3 = html_page(c, week + "&sans=oeufs")
+    check("À éviter : traces possibles : œufs." in page3.text(), "filtre : traces seules")
     h2, page2 = html_page(c, week + "&sans=arachides")
     check("À éviter :" not in page2.text(), "filtre arachides : plat signalé à tort")
     check(any(tag == "li" and "eviter" in a.get("class", "").split()
