@@ -67,7 +67,8 @@ def main():
         finally:
             proc.terminate()
             proc.wait(timeout=10)
-    if failures:
+            web_test.server_output(tmp)
+    if failures or web_test.FAILURES:
         return 1
     print("impression : chaque semaine tient sur une page A4")
     return 0

@@ -74,6 +74,14 @@ def build_store(tmp, year):
     return db
 
 
+def server_output(tmp):
+    """What lighttpd and the CGI wrote on stderr: nothing is expected, no
+    message of the CGI (internal errors) nor any sanitizer report."""
+    path = os.path.join(tmp, "lighttpd.out")
+    text = open(path, encoding="utf-8", errors="replace").read() if os.path.exists(path) else ""
+    check(text == "", "sortie d'erreur du serveur ou du CGI : %r" % text[:2000])
+
+
 def free_port():
     s = socket.socket()
     s.bind(("127.0.0.1", 0))
@@ -104,7 +112,12 @@ def start_lighttpd(tmp, db):
                 'setenv.set-environment = ("CANTINE_DB" => "%s")\n'
                 % (www, port, os.path.join(tmp, "error.log"),
                    os.path.join(tmp, "lighttpd.pid"), db))
-    proc = subprocess.Popen([lighttpd, "-D", "-f", conf])
+    # lighttpd -D gives the CGI its stderr: kept, so that a message of the
+    # CGI or a sanitizer's report fails the test (see server_output()).
+    out = open(os.path.join(tmp, "lighttpd.out"), "w", encoding="utf-8")
+    proc = subprocess.Popen([lighttpd, "-D", "-f", conf], stdout=out,
+                            stderr=subprocess.STDOUT)
+    out.close()
     for _ in range(100):
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
@@ -138,7 +151,10 @@ class Client:
 def direct(db, query):
     """Run the CGI without a server: status, headers and body."""
     env = dict(os.environ, REQUEST_METHOD="GET", QUERY_STRING=query, CANTINE_DB=db)
-    out = subprocess.run([CGI], env=env, stdout=subprocess.PIPE, check=True).stdout
+    run = subprocess.run([CGI], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         check=True)
+    check(run.stderr == b"", "CGI seul, %s : sortie d'erreur %r" % (query, run.stderr[:2000]))
+    out = run.stdout
     head, _, body = out.partition(b"\r\n\r\n")
     headers = {}
     for line in head.decode("utf-8").split("\r\n"):
@@ -206,6 +222,7 @@ def main():
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
+            server_output(tmp)
     if FAILURES:
         print("%d vérification(s) en échec" % len(FAILURES))
         return 1
