@@ -2,6 +2,7 @@
  * etab.c: establishments: UAI and SIRET checks, validation, storage.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "match_int.h"
@@ -312,6 +313,21 @@ int cantine_etab_only(cantine_etab **out, cantine_ctx *ctx)
 	return rc;
 }
 
+/* Names in the order a French reader looks them up: case and accents
+ * ignored ("Émile" among the E), then as written, then by UAI. */
+static int etab_name_cmp(const void *x, const void *y)
+{
+	const cantine_etab *a = *(cantine_etab *const *)x, *b = *(cantine_etab *const *)y;
+	char fa[256], fb[256];
+	int c = 0;
+
+	if (cantine__fold(a->name, fa, sizeof(fa)) && cantine__fold(b->name, fb, sizeof(fb)))
+		c = strcmp(fa, fb);
+	if (c == 0)
+		c = strcmp(a->name, b->name);
+	return c ? c : strcmp(a->uai, b->uai);
+}
+
 int cantine_etab_list(cantine_etab ***out, size_t *n, cantine_ctx *ctx,
 		      const char *departement)
 {
@@ -352,6 +368,8 @@ int cantine_etab_list(cantine_etab ***out, size_t *n, cantine_ctx *ctx,
 		cantine_etab_list_free(list, count);
 		return rc;
 	}
+	if (count > 1)
+		qsort(list, count, sizeof(*list), etab_name_cmp);
 	*out = list;
 	*n = count;
 	return 0;

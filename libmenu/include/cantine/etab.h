@@ -84,8 +84,9 @@ CANTINE_API int cantine_etab_only(cantine_etab **out, cantine_ctx *ctx);
 
 /**
  * The establishments of the store, or of département `departement` ("59";
- * NULL for all), ordered by name then UAI.  For lists, such as the
- * public page of the collèges.
+ * NULL for all), ordered by name as a French reader expects (case and
+ * accents ignored: "Émile Zola" among the E), then by UAI.  For lists,
+ * such as the public page of the collèges.
  * @param out receives an array of *n establishments, owned by the caller
  *            and freed with cantine_etab_list_free(*out, *n); NULL when
  *            *n is 0
