@@ -148,8 +148,9 @@ static int body_copy(cgi_body *b, const char *type, const char *data, size_t len
 	return 0;
 }
 
-/* The period of an export: ?du= and ?au=, else from four weeks before
- * this week to 30 weeks after it (the feed a calendar subscribes to). */
+/* The period of an export: ?du= and ?au=; else 34 weeks from the Monday
+ * four weeks before this week (the feed a calendar subscribes to), from
+ * ?du= alone, or up to ?au= alone. */
 static void period(const cgi_request *req, char du[11], char au[11])
 {
 	time_t now = time(NULL);
