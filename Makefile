@@ -23,7 +23,8 @@ MESON_OPTS ?= --buildtype=debugoptimized
 
 # Debian 12 packages the build and the tests need.
 DEB_PKGS = gcc make pkg-config meson ninja-build libsqlite3-dev libxml2-dev \
-           libpcre2-dev libcmocka-dev sqlite3 valgrind strace python3 python3-icalendar
+           libpcre2-dev libcmocka-dev sqlite3 valgrind strace python3 python3-icalendar \
+           lighttpd chromium
 
 .PHONY: all deps build demo test test-plain test-valgrind test-san bench clean
 

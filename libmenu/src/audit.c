@@ -174,8 +174,24 @@ bool cantine__dept_valid(const char *d)
 	return true;
 }
 
+/* The audit of the establishments of `departement` (NULL: all), or of the
+ * one whose UAI is `uai` (NULL: all). */
+static int audit_select(cantine_audit **out, cantine_ctx *ctx, int year,
+			const char *departement, const char *uai);
+
 int cantine_audit_departement(cantine_audit **out, cantine_ctx *ctx, int year,
 			      const char *departement)
+{
+	return audit_select(out, ctx, year, departement, NULL);
+}
+
+int cantine_audit_etab(cantine_audit **out, cantine_ctx *ctx, int year, const char *uai)
+{
+	return audit_select(out, ctx, year, NULL, uai);
+}
+
+static int audit_select(cantine_audit **out, cantine_ctx *ctx, int year,
+			const char *departement, const char *uai)
 {
 	cantine_audit *a;
 	sqlite3_stmt *st = NULL;
@@ -199,11 +215,13 @@ int cantine_audit_departement(cantine_audit **out, cantine_ctx *ctx, int year,
 		return cantine__seterr(ctx, CANTINE_ENOMEM, "mémoire insuffisante");
 	}
 	if ((rc = cantine__prepare(ctx, &st, "SELECT uai, name, departement FROM etab "
-				   "WHERE ?1 IS NULL OR departement = ?1 ORDER BY name, uai"))) {
+				   "WHERE (?1 IS NULL OR departement = ?1) AND "
+				   "(?2 IS NULL OR uai = ?2) ORDER BY name, uai"))) {
 		cantine_audit_free(a);
 		return rc;
 	}
 	cantine__bind_text_or_null(st, 1, departement);
+	cantine__bind_text_or_null(st, 2, uai);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		if (a->n == a->cap) {
 			size_t cap = a->cap ? a->cap * 2 : 32;
@@ -226,7 +244,10 @@ int cantine_audit_departement(cantine_audit **out, cantine_ctx *ctx, int year,
 	if (rc == 0 && step != SQLITE_DONE)
 		rc = cantine__store_err(ctx, "liste des établissements");
 	sqlite3_finalize(st);
-	if (rc == 0 && a->n == 0)
+	if (rc == 0 && a->n == 0 && uai)
+		rc = cantine__seterr(ctx, CANTINE_ENOTFOUND, "aucun établissement d'UAI « %s » "
+			"dans la base ; importez-le avec « cantine import etablissements »", uai);
+	else if (rc == 0 && a->n == 0)
 		rc = cantine__seterr(ctx, CANTINE_ENOTFOUND, "aucun établissement%s%s dans la "
 			"base : importez-les (cantine import etablissements)",
 			departement ? " du département " : "", departement ? departement : "");

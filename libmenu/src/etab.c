@@ -2,6 +2,7 @@
  * etab.c: establishments: UAI and SIRET checks, validation, storage.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "match_int.h"
@@ -310,6 +311,79 @@ int cantine_etab_only(cantine_etab **out, cantine_ctx *ctx)
 	}
 	cantine_buf_dispose(&list);
 	return rc;
+}
+
+/* Names in the order a French reader looks them up: case and accents
+ * ignored ("Émile" among the E), then as written, then by UAI. */
+static int etab_name_cmp(const void *x, const void *y)
+{
+	const cantine_etab *a = *(cantine_etab *const *)x, *b = *(cantine_etab *const *)y;
+	char fa[256], fb[256];
+	int c = 0;
+
+	if (cantine__fold(a->name, fa, sizeof(fa)) && cantine__fold(b->name, fb, sizeof(fb)))
+		c = strcmp(fa, fb);
+	if (c == 0)
+		c = strcmp(a->name, b->name);
+	return c ? c : strcmp(a->uai, b->uai);
+}
+
+int cantine_etab_list(cantine_etab ***out, size_t *n, cantine_ctx *ctx,
+		      const char *departement)
+{
+	cantine_etab **list = NULL, *e;
+	size_t count = 0, cap = 0;
+	sqlite3_stmt *st;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = cantine__prepare(ctx, &st, ETAB_SELECT
+		"WHERE ?1 IS NULL OR departement = ?1 ORDER BY name, uai")))
+		return rc;
+	if (departement)
+		sqlite3_bind_text(st, 1, departement, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (count == cap) {
+			size_t ncap = cap ? 2 * cap : 16;
+			cantine_etab **grown = cantine__realloc(list, ncap * sizeof(*list));
+
+			if (!grown) {
+				rc = cantine__seterr(ctx, CANTINE_ENOMEM, "mémoire insuffisante");
+				break;
+			}
+			list = grown;
+			cap = ncap;
+		}
+		if ((rc = load(&e, ctx, st)))
+			break;
+		list[count++] = e;
+	}
+	if (rc == SQLITE_DONE)
+		rc = 0;
+	else if (rc > 0)
+		rc = cantine__store_err(ctx, "lecture des établissements");
+	sqlite3_finalize(st);
+	if (rc) {
+		cantine_etab_list_free(list, count);
+		return rc;
+	}
+	if (count > 1)
+		qsort(list, count, sizeof(*list), etab_name_cmp);
+	*out = list;
+	*n = count;
+	return 0;
+}
+
+void cantine_etab_list_free(cantine_etab **list, size_t n)
+{
+	size_t i;
+
+	if (!list)
+		return;
+	for (i = 0; i < n; i++)
+		cantine_etab_free(list[i]);
+	cantine__free(list);
 }
 
 /* ---- CSV import ---- */

@@ -194,6 +194,38 @@ static void test_departement(void **state)
 	assert_null(au);
 }
 
+static void test_etab(void **state)
+{
+	tu_fixture *f = *state;
+	cantine_audit *au = NULL, *all = NULL;
+	const cantine_audit_row *one, *ref;
+
+	assert_int_equal(cantine_audit_etab(&au, f->ctx, 2025, "0593904Y"), 0);
+	assert_int_equal(cantine_audit_count(au), 1);
+	assert_null(cantine_audit_dept(au));
+	one = cantine_audit_get(au, 0);
+	assert_string_equal(one->uai, "0593904Y");
+	/* The same figures as its row of the whole audit. */
+	assert_int_equal(cantine_audit_departement(&all, f->ctx, 2025, NULL), 0);
+	ref = row_of(all, "0593904Y");
+	assert_int_equal(one->total, ref->total);
+	assert_int_equal(one->total, 9000000);
+	assert_int_equal(one->bio, ref->bio);
+	assert_int_equal(one->quality, ref->quality);
+	assert_int_equal(one->local, ref->local);
+	assert_int_equal(one->bio_min, ref->bio_min);
+	assert_int_equal(one->met, ref->met);
+	assert_int_equal(cantine_audit_total(au)->total, one->total);
+	cantine_audit_free(au);
+	cantine_audit_free(all);
+	au = NULL;
+	assert_int_equal(cantine_audit_etab(&au, f->ctx, 2025, "0591234S"), CANTINE_ENOTFOUND);
+	assert_null(au);
+	assert_true(tu_contains(cantine_errmsg(f->ctx), "0591234S"));
+	assert_int_equal(cantine_audit_etab(&au, f->ctx, 1999, "0593904Y"), CANTINE_EINVAL);
+	assert_null(au);
+}
+
 static void test_csv(void **state)
 {
 	tu_fixture *f = *state;
@@ -359,6 +391,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(test_missing, setup, tu_teardown_store),
 		cmocka_unit_test_setup_teardown(test_sort, setup, tu_teardown_store),
 		cmocka_unit_test_setup_teardown(test_departement, setup, tu_teardown_store),
+		cmocka_unit_test_setup_teardown(test_etab, setup, tu_teardown_store),
 		cmocka_unit_test_setup_teardown(test_csv, setup, tu_teardown_store),
 		cmocka_unit_test_setup_teardown(test_xml_valid, setup, tu_teardown_store),
 		cmocka_unit_test_setup_teardown(test_html, setup, tu_teardown_store),

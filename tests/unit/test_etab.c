@@ -356,6 +356,53 @@ static void test_etab_only(void **state)
 	assert_true(tu_contains(msg, "Collège Émile Zola"));
 }
 
+static void test_etab_list(void **state)
+{
+	tu_fixture *f = *state;
+	cantine_etab e, **list = (cantine_etab **)&e;
+	size_t n = 99;
+
+	/* None: an empty list, not an error. */
+	assert_int_equal(cantine_etab_list(&list, &n, f->ctx, NULL), 0);
+	assert_null(list);
+	assert_int_equal(n, 0);
+	cantine_etab_list_free(list, n);
+
+	tu_etab_init(&e, "0622413L");
+	e.name = "Collège Émile Zola";
+	e.commune_insee = "62427";
+	e.departement = "62";
+	assert_int_equal(cantine_etab_save(f->ctx, &e), 0);
+	tu_etab_init(&e, "0595871L");
+	assert_int_equal(cantine_etab_save(f->ctx, &e), 0);
+	tu_etab_init(&e, "0593904Y");
+	e.name = "Collège Paul Langevin";
+	e.siret = NULL;
+	assert_int_equal(cantine_etab_save(f->ctx, &e), 0);
+
+	/* All, by name, accents ignored: É among the E, before L and P (a
+	 * byte order would put it last). */
+	assert_int_equal(cantine_etab_list(&list, &n, f->ctx, NULL), 0);
+	assert_int_equal(n, 3);
+	assert_string_equal(list[0]->name, "Collège Émile Zola");
+	assert_string_equal(list[0]->departement, "62");
+	assert_string_equal(list[1]->uai, "0595871L");
+	assert_string_equal(list[2]->uai, "0593904Y");
+	assert_null(list[2]->siret);
+	cantine_etab_list_free(list, n);
+
+	/* One département. */
+	assert_int_equal(cantine_etab_list(&list, &n, f->ctx, "59"), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(list[0]->departement, "59");
+	assert_string_equal(list[1]->departement, "59");
+	cantine_etab_list_free(list, n);
+	assert_int_equal(cantine_etab_list(&list, &n, f->ctx, "75"), 0);
+	assert_int_equal(n, 0);
+	assert_null(list);
+	cantine_etab_list_free(NULL, 0);
+}
+
 static void test_day_names(void **state)
 {
 	(void)state;
@@ -379,6 +426,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_etab_round_trip, tu_setup_store, tu_teardown_store),
 		cmocka_unit_test_setup_teardown(test_etab_validation, tu_setup_store, tu_teardown_store),
 		cmocka_unit_test_setup_teardown(test_etab_only, tu_setup_store, tu_teardown_store),
+		cmocka_unit_test_setup_teardown(test_etab_list, tu_setup_store, tu_teardown_store),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -525,6 +525,53 @@ static void test_dish_search(void **state)
 	cantine_buf_dispose(&b);
 }
 
+/* ---- signs shown on menus ---- */
+
+static void test_dish_signs(void **state)
+{
+	tu_fixture *f = *state;
+	cantine_product p;
+	cantine_signs sg = { 99, 99 };
+	const cantine_ingredient half[] = { { "CAROTTE-BIO", 50000 }, { "CAROTTE", 50000 } };
+	const cantine_ingredient less[] = { { "CAROTTE-BIO", 49999 }, { "CAROTTE", 50000 } };
+	const cantine_ingredient lr[] = { { "POULET-LR", 90000 }, { "CAROTTE-BIO", 10000 } };
+
+	tu_product_init(&p, "CAROTTE-BIO", "Carotte bio", 250);
+	p.labels = 1u << CANTINE_LABEL_BIO;
+	p.local = CANTINE_LOCAL_DEPARTEMENT;
+	save_product(f->ctx, &p);
+	tu_product_init(&p, "POULET-LR", "Poulet Label rouge", 900);
+	p.family = CANTINE_FAMILY_VIANDES_VOLAILLES;
+	p.meat = 1;
+	p.labels = (1u << CANTINE_LABEL_LABEL_ROUGE) | (1u << CANTINE_LABEL_IGP);
+	save_product(f->ctx, &p);
+
+	/* Half of the weight carries the sign: shown. */
+	save_dish(f->ctx, "Moitié bio", CANTINE_COURSE_ENTREE, NULL, half, 2);
+	assert_int_equal(cantine_dish_signs(&sg, f->ctx, "Moitié bio"), 0);
+	assert_int_equal(sg.labels, 1u << CANTINE_LABEL_BIO);
+	assert_int_equal(sg.local, 1);
+	/* A milligram less: not shown. */
+	save_dish(f->ctx, "Presque moitié bio", CANTINE_COURSE_ENTREE, NULL, less, 2);
+	assert_int_equal(cantine_dish_signs(&sg, f->ctx, "Presque moitié bio"), 0);
+	assert_int_equal(sg.labels, 0);
+	assert_int_equal(sg.local, 0);
+	/* Several signs, and a minor ingredient's ignored. */
+	save_dish(f->ctx, "Poulet rôti", CANTINE_COURSE_PLAT, NULL, lr, 2);
+	assert_int_equal(cantine_dish_signs(&sg, f->ctx, "Poulet rôti"), 0);
+	assert_int_equal(sg.labels, (1u << CANTINE_LABEL_LABEL_ROUGE) | (1u << CANTINE_LABEL_IGP));
+	assert_int_equal(sg.local, 0);
+	/* A dish without a recipe: what its publisher declared, no local. */
+	assert_int_equal(sqlite3_exec(f->ctx->db, "INSERT INTO dish (name, course, "
+		"declared_siqo) VALUES ('Déclaré', 1, 2)", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(cantine_dish_signs(&sg, f->ctx, "Déclaré"), 0);
+	assert_int_equal(sg.labels, 1u << CANTINE_LABEL_LABEL_ROUGE);
+	assert_int_equal(sg.local, 0);
+	/* Unknown dish. */
+	assert_int_equal(cantine_dish_signs(&sg, f->ctx, "Inconnu"), CANTINE_ENOTFOUND);
+	assert_true(tu_contains(cantine_errmsg(f->ctx), "Inconnu"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -538,6 +585,7 @@ int main(void)
 		T(test_dish_replace),
 		T(test_dish_errors),
 		T(test_dish_search),
+		T(test_dish_signs),
 #undef T
 	};
 

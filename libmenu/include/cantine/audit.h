@@ -56,6 +56,17 @@ typedef struct cantine_audit cantine_audit;
 CANTINE_API int cantine_audit_departement(cantine_audit **out, cantine_ctx *ctx,
                                           int year, const char *departement);
 
+/**
+ * The same audit for one establishment, the one whose UAI is `uai`: one
+ * row (and a total equal to it), at the cost of one collège, for a page
+ * that shows one (cantine.cgi's week page).  cantine_audit_dept() gives
+ * NULL.
+ * @return 0; CANTINE_EINVAL (bad year, no plugin audits purchases);
+ *         CANTINE_ENOTFOUND (unknown UAI); CANTINE_ESTORE, CANTINE_ENOMEM
+ *         or a plugin's failure.
+ */
+CANTINE_API int cantine_audit_etab(cantine_audit **out, cantine_ctx *ctx,
+                                   int year, const char *uai);
 /** The year and the département audited (NULL when all). */
 CANTINE_API int cantine_audit_year(const cantine_audit *a);
 CANTINE_API const char *cantine_audit_dept(const cantine_audit *a);

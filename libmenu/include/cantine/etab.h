@@ -82,6 +82,20 @@ CANTINE_API int cantine_etab_find(cantine_etab **out, cantine_ctx *ctx,
  */
 CANTINE_API int cantine_etab_only(cantine_etab **out, cantine_ctx *ctx);
 
+/**
+ * The establishments of the store, or of département `departement` ("59";
+ * NULL for all), ordered by name as a French reader expects (case and
+ * accents ignored: "Émile Zola" among the E), then by UAI.  For lists,
+ * such as the public page of the collèges.
+ * @param out receives an array of *n establishments, owned by the caller
+ *            and freed with cantine_etab_list_free(*out, *n); NULL when
+ *            *n is 0
+ * @return 0, CANTINE_ESTORE or CANTINE_ENOMEM (then *out is NULL).
+ */
+CANTINE_API int cantine_etab_list(cantine_etab ***out, size_t *n,
+                                  cantine_ctx *ctx, const char *departement);
+/** Free what cantine_etab_list() gave.  Accepts NULL. */
+CANTINE_API void cantine_etab_list_free(cantine_etab **list, size_t n);
 /** Free an establishment returned by the library.  Accepts NULL. */
 CANTINE_API void cantine_etab_free(cantine_etab *etab);
 

@@ -102,6 +102,27 @@ typedef struct cantine_dish_item {
 CANTINE_API const cantine_dish_item *cantine_dish_ingredient(
 	const cantine_dish *d, size_t i);
 
+/** What a menu shows next to a dish besides its diet and allergens. */
+typedef struct cantine_signs {
+	unsigned labels; /**< quality signs, bits 1u << CANTINE_LABEL_* (cantine/
+	                  *   catalog.h): for a dish with a recipe, those
+	                  *   carried by ingredients weighing at least half of
+	                  *   the portion (the rule of menuPlatSiqo,
+	                  *   docs/formats.md); for a dish without, the signs
+	                  *   its publisher declared */
+	int      local;  /**< 1 when local products weigh at least half of the
+	                  *   portion; 0 otherwise, and for a dish without a
+	                  *   recipe (nobody declared it) */
+} cantine_signs;
+
+/**
+ * The quality signs and the local mark of the dish `name`, for menus
+ * shown to families.
+ * @return 0, CANTINE_ENOTFOUND (no such dish) or CANTINE_ESTORE.
+ */
+CANTINE_API int cantine_dish_signs(cantine_signs *out, cantine_ctx *ctx,
+                                   const char *name);
+
 /**
  * Names of dishes whose name contains `pattern` (case-insensitive), one per
  * line, appended to `out`, at most `max` of them.  For suggestions.
