@@ -5,7 +5,9 @@
 #               (also written as an HTML page), the next week's forecast of
 #               covers and the production sheet from it, the tariff grid,
 #               the first term's bills (totals, and the families'
-#               statements written as an HTML page)
+#               statements written as an HTML page), then serves the web
+#               pages with lighttpd on 127.0.0.1 until Ctrl-C
+#               (tools/demo-web.sh; DEMO_WEB=non to skip)
 #   make test   plain build + tests, valgrind on the CLI tests, sanitizer build + tests
 # Both install the Debian packages they need when they are missing (as root).
 
@@ -19,6 +21,9 @@ DEMO_TO    ?= 2026-11-27
 DEMO_AUDIT ?= audit-59-2026.html
 DEMO_FORECAST ?= 2026-11-20
 DEMO_BILLS ?= releves-2026-2027-T1.html
+DEMO_PORT  ?= 8080
+# DEMO_WEB=non: do not serve the web pages at the end of make demo.
+DEMO_WEB   ?= oui
 MESON_OPTS ?= --buildtype=debugoptimized
 
 # Debian 12 packages the build and the tests need.
@@ -81,6 +86,9 @@ demo: build
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) audit --annee 2026 --departement 59 --format html > $(DEMO_AUDIT); test $$? -le 1
 	@echo; echo "Audit HTML avec ses graphiques : $(CURDIR)/$(DEMO_AUDIT)"
 	@echo "Relevés imprimables des familles, un par page : $(CURDIR)/$(DEMO_BILLS)"
+ifneq ($(DEMO_WEB),non)
+	@sh tools/demo-web.sh $(DEMO_DB) $(BUILD) $(DEMO_PORT)
+endif
 
 test: build
 	meson test -C $(BUILD) --print-errorlogs --no-suite bench
