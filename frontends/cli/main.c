@@ -150,6 +150,7 @@ int cli_exit_code(int rc)
 	case CANTINE_EIO:
 	case CANTINE_EVERSION:
 	case CANTINE_ENOTSTORE:
+	case CANTINE_EDENIED:
 		return EXIT_INPUT;
 	default:
 		return EXIT_INTERNAL;
