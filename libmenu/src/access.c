@@ -62,6 +62,17 @@ static int name_check(cantine_ctx *ctx, const char *user)
 	return 0;
 }
 
+/* A département code: 2 digits but 00, 2A, 2B, or 971 to 976 (overseas),
+ * as the web pages' `dep` parameter. */
+static bool dept_code(const char *d)
+{
+	size_t n = strlen(d);
+
+	if (n == 3)
+		return d[0] == '9' && d[1] == '7' && d[2] >= '1' && d[2] <= '6';
+	return n == 2 && cantine__dept_valid(d) && strcmp(d, "00") != 0;
+}
+
 int cantine_user_add(cantine_ctx *ctx, const char *user, cantine_role role,
 		     const char *scope)
 {
@@ -76,7 +87,7 @@ int cantine_user_add(cantine_ctx *ctx, const char *user, cantine_role role,
 		return cantine__seterr(ctx, CANTINE_EINVAL, "rôle invalide : comite, "
 			"gestionnaire ou departement");
 	if (role == CANTINE_ROLE_DEPARTEMENT) {
-		if (!scope || !cantine__dept_valid(scope))
+		if (!scope || !dept_code(scope))
 			return cantine__seterr(ctx, CANTINE_EINVAL, "département « %s » "
 				"invalide : 2 chiffres (59), 2A, 2B ou 971 à 976",
 				scope ? scope : "");
