@@ -454,6 +454,9 @@ static int parse(cgi_request *req, const char *q, size_t len, size_t max, int fo
 			return fail(req, CGI_P_AU, "La période est trop longue : %s ; "
 				    "« au » doit être au plus 366 jours après « du ».", "raccourcissez-la");
 	}
+	/* A form's address names its page; its fields come in the body. */
+	if (cgi_page_is_post(req->page) && forced < 0)
+		goto ok;
 	if ((req->page == CGI_PAGE_SEMAINE || req->page == CGI_PAGE_CALENDRIER ||
 	     req->page == CGI_PAGE_MENUS_CSV || req->page == CGI_PAGE_AUDIT_COLLEGE ||
 	     cgi_page_is_post(req->page)) && !(req->given & (1u << CGI_P_UAI)))
@@ -471,6 +474,7 @@ static int parse(cgi_request *req, const char *q, size_t len, size_t max, int fo
 	if (req->page == CGI_PAGE_TRAITER && !(req->given & (1u << CGI_P_ID)))
 		return fail(req, CGI_P_ID, "Il manque le paramètre « id » : %s.",
 			    "le numéro du commentaire");
+ok:
 	req->bad = -1;
 	req->why[0] = '\0';
 	return 0;
