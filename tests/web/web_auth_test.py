@@ -40,6 +40,7 @@ PROPOSED_DISH = "Boulettes de bœuf à la tomate"
 DRAFT_WEEK = "2026-12-07"
 USERS = {  # name: (role, option, scope)
     "comite-a": ("comite", "--etab", A),
+    "comite-a2": ("comite", "--etab", A),  # a second member of A's committee
     "comite-b": ("comite", "--etab", B),
     "gest-a": ("gestionnaire", "--etab", A),
     "gest-b": ("gestionnaire", "--etab", B),
@@ -210,7 +211,7 @@ def run(port, db, year):
 
     # Every role on every page: allowed and refused.
     matrix = [
-        ("page=comite&" + week_a, {"comite-a", "gest-a"}),
+        ("page=comite&" + week_a, {"comite-a", "comite-a2", "gest-a"}),
         ("page=gestion&" + week_a, {"gest-a"}),
         ("page=departement&dep=59&annee=%d" % year, {"dep59"}),
         ("page=audit-college&uai=%s&annee=%d" % (A, year), {"dep59"}),
@@ -290,6 +291,8 @@ def run(port, db, year):
     forged = form.get("jeton", "")[:-1] + ("0" if form.get("jeton", "x")[-1] != "0" else "1")
     refused_post(u["comite-a"], "commenter", dict(form, jeton=forged), 403, "jeton falsifié")
     refused_post(u["comite-b"], "commenter", form, 403, "jeton du comité A par le comité B")
+    refused_post(u["comite-a2"], "commenter", form, 403,
+                 "jeton d'un membre du comité A par un autre membre")
     refused_post(public, "commenter", form, 403, "public avec un jeton")
     refused_post(u["comite-b"], "commenter", dict(form, uai=B), 403,
                  "comité B avec le jeton de A sur B")
