@@ -283,6 +283,14 @@ int cantine_access_may(cantine_ctx *ctx, const char *user, cantine_action action
 	return ok;
 }
 
+long long cantine__token_clock_offset;
+
+/* Now, as the tokens see it (shifted by the unit tests to reach expiry). */
+static long long now(void)
+{
+	return (long long)time(NULL) + cantine__token_clock_offset;
+}
+
 /* ---- Tokens ----
  *
  * token = expiry (10 digits, Unix time) "." nonce (24 hex: 96 random
@@ -386,7 +394,7 @@ int cantine_token_new(cantine_ctx *ctx, const char *user, cantine_action action,
 	if (random_bytes(nonce, sizeof(nonce)))
 		return cantine__seterr(ctx, CANTINE_EIO, "pas de nombres aléatoires "
 				       "(getrandom) : %s", strerror(errno));
-	snprintf(head, sizeof(head), "%010lld.", (long long)time(NULL) + CANTINE_TOKEN_LIFETIME);
+	snprintf(head, sizeof(head), "%010lld.", now() + CANTINE_TOKEN_LIFETIME);
 	for (i = 0; i < sizeof(nonce); i++)
 		snprintf(head + 11 + 2 * i, 3, "%02x", nonce[i]);
 	parts[0] = user, parts[1] = action_names[action], parts[2] = uai, parts[3] = head;
@@ -444,7 +452,7 @@ int cantine__token_spend(cantine_ctx *ctx, const char *user, cantine_action acti
 	memset(key, 0, sizeof(key));
 	if (!same(mac, token + 36, 64))
 		goto bad;
-	if (expires < (long long)time(NULL))
+	if (expires < now())
 		return cantine__seterr(ctx, CANTINE_EDENIED, "le formulaire a expiré (plus "
 			"de %d heures) : rechargez la page et recommencez",
 			CANTINE_TOKEN_LIFETIME / 3600);
@@ -452,7 +460,7 @@ int cantine__token_spend(cantine_ctx *ctx, const char *user, cantine_action acti
 	cantine__sha256_hex(token, CANTINE_TOKEN_LEN, hash);
 	if ((rc = cantine__prepare(ctx, &st, "DELETE FROM form_token_used WHERE expires_at < ?1")))
 		return rc;
-	sqlite3_bind_int64(st, 1, (sqlite3_int64)time(NULL));
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)now());
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)

@@ -16,4 +16,8 @@
 int cantine__token_spend(cantine_ctx *ctx, const char *user, cantine_action action,
 			 const char *uai, const char *token);
 
+/* Seconds added to the clock of the tokens: 0, except in unit tests that
+ * check expiry. */
+extern long long cantine__token_clock_offset;
+
 #endif
