@@ -71,18 +71,57 @@ static void day_name(char *out, size_t n, const char *date)
 		out[0] = (char)(out[0] - 'a' + 'A');
 }
 
-/* The week shown: ?date=, else today. */
-static int load_week(cantine_ctx *ctx, const cgi_request *req, const char *uai,
-		     cantine_week **w)
+static void today(char out[11])
 {
-	char today[11];
 	time_t now = time(NULL);
 	struct tm tm;
 
 	localtime_r(&now, &tm);
-	strftime(today, sizeof(today), "%Y-%m-%d", &tm);
-	return cantine_plan_week(w, ctx, uai, req->given & (1u << CGI_P_DATE) ? req->date
-				 : today);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+/* The week shown: ?date=; else, for the committee, the week of the next
+ * proposed meal; else this week. */
+static int load_week(cantine_ctx *ctx, const cgi_request *req, const char *uai,
+		     int gestion, cantine_week **w)
+{
+	char day[11], next[11];
+
+	if (req->given & (1u << CGI_P_DATE))
+		return cantine_plan_week(w, ctx, uai, req->date);
+	today(day);
+	if (!gestion && cantine_plan_next(ctx, uai, day, CANTINE_STATUS_PROPOSED, next) == 0)
+		memcpy(day, next, sizeof(day));
+	return cantine_plan_week(w, ctx, uai, day);
+}
+
+/* Links to the weeks with proposed meals, from this week on (at most 8). */
+static void proposed_weeks(xmlNodePtr parent, cantine_ctx *ctx, const char *uai,
+			   const char *page)
+{
+	xmlNodePtr ul = NULL;
+	char from[11], day[11], monday[11], url[128], text[96];
+	int k;
+
+	today(day);
+	cantine_date_monday(from, day);
+	for (k = 0; k < 8 && cantine_plan_next(ctx, uai, from, CANTINE_STATUS_PROPOSED,
+					       day) == 0; k++) {
+		const char *kv[] = { "uai", uai, "date", monday };
+
+		cantine_date_monday(monday, day);
+		if (!ul) {
+			html_el(parent, "h2", "Semaines proposées au comité");
+			ul = html_el(parent, "ul", NULL);
+			html_attr(ul, "class", "semaines-proposees");
+		}
+		snprintf(text, sizeof(text), "Semaine du %s", monday);
+		if (html_url(url, sizeof(url), page, kv, 2) == 0)
+			html_link(html_el(ul, "li", NULL), url, text);
+		cantine_date_add(from, monday, 7);
+	}
+	if (!ul)
+		html_el(parent, "p", "Aucune semaine n'est proposée au comité pour le moment.");
 }
 
 static void week_nav(xmlNodePtr parent, const char *page, const char *uai,
@@ -262,7 +301,7 @@ static int week_page(cgi_body *b, cantine_ctx *ctx, const cgi_request *req, int 
 	comment = cantine_access_may(ctx, cgi_remote_user(), CANTINE_ACT_COMMENT, uai) == 1;
 	if ((rc = cantine_etab_find(&e, ctx, uai)) == CANTINE_ENOTFOUND)
 		return page_error(b, 404, "Collège inconnu", "Aucun collège n'a ce code UAI.");
-	if (rc || load_week(ctx, req, uai, &w)) {
+	if (rc || load_week(ctx, req, uai, gestion, &w)) {
 		cantine_etab_free(e);
 		return -1;
 	}
@@ -286,6 +325,8 @@ static int week_page(cgi_body *b, cantine_ctx *ctx, const cgi_request *req, int 
 		 monday, sunday, cgi_remote_user());
 	html_el(pg.main, "p", line);
 	week_nav(pg.main, page, uai, monday);
+	if (!gestion)
+		proposed_weeks(pg.main, ctx, uai, page);
 	for (day = 0; day < 7; day++) {
 		const cantine_meal *m = cantine_week_meal(w, i);
 		int has = m && m->weekday == day;

@@ -38,6 +38,7 @@ A, B, C = "0595871L", "0622413L", "0593904Y"  # B is in the 62, A and C in the 5
 PROPOSED_DAY = "2026-11-30"  # examples/menus.csv: A's week of 30 November is proposed
 PROPOSED_DISH = "Boulettes de bœuf à la tomate"
 DRAFT_WEEK = "2026-12-07"
+FAR_PROPOSAL = "2030-03-04"  # a Monday
 USERS = {  # name: (role, option, scope)
     "comite-a": ("comite", "--etab", A),
     "comite-a2": ("comite", "--etab", A),  # a second member of A's committee
@@ -186,6 +187,10 @@ def main():
         # A draft week for the gestionnaire to propose and publish.
         cantine(db, "plan", "set", "--etab", A, "--date", DRAFT_WEEK,
                 "Potage poireaux pommes de terre", "Omelette aux fines herbes")
+        # A proposal far ahead: whatever today is, the committee's page
+        # lists it and opens on a proposed week.
+        cantine(db, "plan", "set", "--etab", A, "--date", FAR_PROPOSAL, "--statut", "proposé",
+                "Potage poireaux pommes de terre")
         proc, port = start_lighttpd(tmp, db)
         try:
             run(port, db, year)
@@ -234,6 +239,15 @@ def run(port, db, year):
     r.read()
     c.close()
     check(r.status == 401, "adresse privée sans identifiants : %d" % r.status)
+
+    # Without ?date=, the committee's page opens on the next proposed week
+    # and lists the weeks proposed from this week on.
+    page = private_page(u["comite-a"], "page=comite", "comité A sans date")
+    check(page and "Menu proposé au comité des parents." in page.text(),
+          "comité A sans date : pas sur une semaine proposée")
+    check(page and any(t == "a" and a.get("href") == "?page=comite&uai=%s&date=%s"
+                       % (A, FAR_PROPOSAL) for t, a in page.attrs),
+          "comité A : lien vers la semaine proposée du %s" % FAR_PROPOSAL)
 
     # The committee sees the proposed week and a form per proposed day.
     page = private_page(u["comite-a"], "page=comite&" + week_a, "comité A")
