@@ -212,6 +212,23 @@ static void test_expiry_and_week(void **state)
 	cantine__token_clock_offset = 0;
 }
 
+static void test_plan_next(void **state)
+{
+	tu_fixture *f = *state;
+	char d[11];
+
+	assert_int_equal(cantine_plan_next(f->ctx, UAI, "2026-11-01", CANTINE_STATUS_PROPOSED, d), 0);
+	assert_string_equal(d, DAY);
+	assert_int_equal(cantine_plan_next(f->ctx, UAI, "2026-11-01", CANTINE_STATUS_DRAFT, d), 0);
+	assert_string_equal(d, "2026-12-01");
+	assert_int_equal(cantine_plan_next(f->ctx, UAI, "2026-12-01", CANTINE_STATUS_PROPOSED, d),
+			 CANTINE_ENOTFOUND);
+	assert_int_equal(cantine_plan_next(f->ctx, OTHER, "2026-11-01", CANTINE_STATUS_PROPOSED, d),
+			 CANTINE_ENOTFOUND);
+	assert_int_equal(cantine_plan_next(f->ctx, UAI, "2026-11-31", CANTINE_STATUS_PROPOSED, d),
+			 CANTINE_EINVAL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -220,6 +237,7 @@ int main(void)
 		T(test_may),
 		T(test_tokens),
 		T(test_expiry_and_week),
+		T(test_plan_next),
 #undef T
 	};
 
