@@ -416,6 +416,12 @@ def run(port, db, year):
     refused(u["dep59"], "page=departement&annee=1999", "annee 1999", status=400)
     refused(u["dep59"], "page=departement&annee=20x5", "annee 20x5", status=400)
     refused(u["dep59"], "page=audit-college", "audit-college sans uai", status=400)
+    refused(u["dep59"], "page=departement&dep=999", "dep 999", status=400)
+    refused(u["dep59"], "page=audit-college&uai=0595871M", "uai invalide", status=400)
+    refused(u["comite-a"], "page=gestion&uai=%s&uai=%s" % (A, A), "uai deux fois", status=400)
+    st, h, body = u["dep59"].request("HEAD", "page=departement")
+    check(st == 200 and body == b"" and h.get("cache-control") == "private, no-store",
+          "HEAD sur une page privée : %d %r" % (st, h.get("cache-control")))
     refused(u["comite-a"], "page=comite&date=2026-13-01", "date invalide", status=400)
 
     # No pupil on any page; amounts only on the département's.
