@@ -243,6 +243,7 @@ static void day_comments(xmlNodePtr sec, cantine_ctx *ctx, const cantine_comment
 			if (form) {
 				snprintf(id, sizeof(id), "%lld", (long long)c->id);
 				hidden(form, "id", id);
+				hidden(form, "date", c->date); /* the week to come back to */
 				html_attr(html_el(form, "button", "Marquer comme traité"), "type", "submit");
 			}
 		} else {

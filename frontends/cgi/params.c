@@ -65,9 +65,7 @@ static const struct {
 		PAGE_BIT(CGI_PAGE_AUDIT_COLLEGE), 0, v_uai,
 		"le code UAI d'un collège : 7 chiffres et une lettre majuscule, "
 		"par exemple 0595871L" },
-	[CGI_P_DATE] = { "date", PAGE_BIT(CGI_PAGE_SEMAINE) | WEEKS |
-		PAGE_BIT(CGI_PAGE_COMMENTER) | PAGE_BIT(CGI_PAGE_PROPOSER) |
-		PAGE_BIT(CGI_PAGE_PUBLIER), 0, v_date,
+	[CGI_P_DATE] = { "date", PAGE_BIT(CGI_PAGE_SEMAINE) | WEEKS | POSTS, 0, v_date,
 		"une date AAAA-MM-JJ qui existe, par exemple 2026-11-23" },
 	[CGI_P_SANS] = { "sans", PAGE_BIT(CGI_PAGE_SEMAINE), 1, v_sans,
 		"un allergène : gluten, crustaces, oeufs, poisson, arachides, soja, "

@@ -347,7 +347,8 @@ def run(port, db, year):
         refused_post(u["gest-a"], "proposer", dict(f, date=DRAFT_WEEK), 403,
                      "jeton de traiter pour proposer")
         st, h, _ = u["gest-a"].post("traiter", f)
-        check(st == 303 and h.get("location", "").endswith("?page=gestion&uai=%s" % A),
+        check(st == 303 and h.get("location", "").endswith("?page=gestion&uai=%s&date=%s"
+                                                          % (A, PROPOSED_DAY)),
               "traiter : %d %r" % (st, h.get("location")))
         check(count(db, "SELECT count(*) FROM meal_comment WHERE handled_by = 'gest-a'") == 1,
               "traiter : pas marqué")
