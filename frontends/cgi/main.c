@@ -14,6 +14,7 @@
 #include <cantine/cantine.h>
 
 #include "pages.h"
+#include "pages_auth.h"
 #include "params.h"
 
 /* The plugins compiled into the program (CANTINE_PLUGIN_BUILTIN). */
@@ -36,11 +37,16 @@ static const char *reason(int status)
 {
 	switch (status) {
 	case 200: return "OK";
+	case 303: return "See Other";
 	case 304: return "Not Modified";
 	case 400: return "Bad Request";
+	case 403: return "Forbidden";
 	case 404: return "Not Found";
 	case 405: return "Method Not Allowed";
 	case 409: return "Conflict";
+	case 411: return "Length Required";
+	case 413: return "Content Too Large";
+	case 415: return "Unsupported Media Type";
 	case 503: return "Service Unavailable";
 	default:  return "Internal Server Error";
 	}
@@ -97,7 +103,7 @@ static void send(const cgi_body *b, int head_only)
 {
 	char etag[40];
 
-	if (b->status == 200) {
+	if (b->status == 200 && !b->priv) {
 		unsigned long long h = fnv1a(14695981039346656037ULL, b->type, strlen(b->type));
 
 		h = fnv1a(h, b->data, b->len);
@@ -111,12 +117,16 @@ static void send(const cgi_body *b, int head_only)
 	printf("Status: %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n"
 	       "Content-Language: fr\r\n%s", b->status, reason(b->status), b->type, b->len,
 	       security_headers);
-	if (b->status == 200)
+	if (b->priv)
+		printf("Cache-Control: private, no-store\r\n");
+	else if (b->status == 200)
 		printf("ETag: %s\r\nCache-Control: no-cache\r\n", etag);
 	else
 		printf("Cache-Control: no-store\r\n");
 	if (b->status == 405)
-		printf("Allow: GET, HEAD\r\n");
+		printf("Allow: %s\r\n", b->allow ? b->allow : "GET, HEAD");
+	if (b->location)
+		printf("Location: %s\r\n", b->location);
 	if (b->filename)
 		printf("Content-Disposition: inline; filename=\"%s\"\r\n", b->filename);
 	printf("\r\n");
@@ -209,9 +219,15 @@ static const page_fn pages[CGI_PAGE__MAX] = {
 	[CGI_PAGE_CALENDRIER] = page_export,
 	[CGI_PAGE_MENUS_CSV] = page_export,
 	[CGI_PAGE_STYLE] = NULL, /* needs no store */
+	/* A role's pages (pages_auth.c): each checks REMOTE_USER's role. */
+	[CGI_PAGE_COMITE] = page_comite,
+	[CGI_PAGE_GESTION] = page_gestion,
+	[CGI_PAGE_DEPARTEMENT] = page_departement,
+	[CGI_PAGE_AUDIT_COLLEGE] = page_audit_college,
+	/* The forms' actions are POST only (post.c). */
 };
 
-static int open_store(cantine_ctx **ctx)
+int cgi_open_store(cantine_ctx **ctx, unsigned flags)
 {
 	const char *db = getenv("CANTINE_DB");
 	int rc;
@@ -222,8 +238,8 @@ static int open_store(cantine_ctx **ctx)
 			"n'est pas définie dans la configuration du serveur web\n");
 		return -1;
 	}
-	/* GETs only read: the store is opened read-only. */
-	if ((rc = cantine_ctx_open(ctx, db, CANTINE_OPEN_READONLY)) ||
+	/* GETs only read: the store is opened read-only; a POST writes. */
+	if ((rc = cantine_ctx_open(ctx, db, flags)) ||
 	    (rc = cantine_plugin_register(*ctx, cantine_builtin_plugin_nutrition())) ||
 	    (rc = cantine_plugin_register(*ctx, cantine_builtin_plugin_egalim()))) {
 		fprintf(stderr, "cantine.cgi : %s : %s\n", db, *ctx ? cantine_errmsg(*ctx)
@@ -240,15 +256,22 @@ static int handle(cgi_body *b, const char *method)
 	cgi_request req;
 	int rc;
 
+	if (strcmp(method, "POST") == 0)
+		return cgi_post(b);
 	if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
 		return page_error(b, 405, "Méthode non acceptée", "Ces pages se lisent "
 				  "seulement (méthodes GET et HEAD).");
 	if (cgi_parse(&req, qs ? qs : "", qs ? strlen(qs) : 0))
 		return page_error(b, 400, "Adresse incorrecte", req.why);
+	if (cgi_page_is_post(req.page)) {
+		b->allow = "POST";
+		return page_error(b, 405, "Méthode non acceptée", "Cette adresse reçoit "
+				  "seulement les formulaires envoyés (méthode POST).");
+	}
 	if (req.page == CGI_PAGE_STYLE)
 		return body_copy(b, "text/css; charset=utf-8", cantine_cgi_css,
 				 cantine_cgi_css_size);
-	if (open_store(&ctx)) {
+	if (cgi_open_store(&ctx, CANTINE_OPEN_READONLY)) {
 		cantine_ctx_free(ctx);
 		return page_error(b, 503, "Menus indisponibles", "Les menus ne peuvent pas "
 				  "être lus pour le moment. Réessayez plus tard.");
@@ -264,7 +287,7 @@ static int handle(cgi_body *b, const char *method)
 int main(void)
 {
 	const char *method = getenv("REQUEST_METHOD");
-	cgi_body b = { 0, NULL, NULL, NULL, 0 };
+	cgi_body b = { 0 };
 
 	if (!method) {
 		fprintf(stderr, "cantine.cgi : programme CGI, à lancer par un serveur web "

@@ -19,6 +19,10 @@ typedef struct cgi_body {
 	const char *filename; /* for Content-Disposition, or NULL */
 	char       *data;     /* malloc'ed */
 	size_t      len;
+	int         priv;     /* private data (a role's page): "Cache-Control:
+	                       * private, no-store", no ETag */
+	const char *location; /* for a 303 after a POST */
+	const char *allow;    /* for a 405: the methods allowed */
 } cgi_body;
 
 /* The list of collèges. */

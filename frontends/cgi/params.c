@@ -13,9 +13,15 @@
 #define PAGE_BIT(p) (1u << (p))
 #define ALL_PAGES   ((1u << CGI_PAGE__MAX) - 1)
 #define EXPORTS     (PAGE_BIT(CGI_PAGE_CALENDRIER) | PAGE_BIT(CGI_PAGE_MENUS_CSV))
+#define POSTS       (PAGE_BIT(CGI_PAGE_COMMENTER) | PAGE_BIT(CGI_PAGE_TRAITER) | \
+		     PAGE_BIT(CGI_PAGE_PROPOSER) | PAGE_BIT(CGI_PAGE_PUBLIER))
+#define WEEKS       (PAGE_BIT(CGI_PAGE_COMITE) | PAGE_BIT(CGI_PAGE_GESTION))
+#define AUDITS      (PAGE_BIT(CGI_PAGE_DEPARTEMENT) | PAGE_BIT(CGI_PAGE_AUDIT_COLLEGE))
 
 static const char *const page_names[CGI_PAGE__MAX] = {
 	"colleges", "semaine", "calendrier", "menus.csv", "style.css",
+	"comite", "gestion", "departement", "audit-college",
+	"commenter", "traiter", "proposer", "publier",
 };
 
 /* The value of ?sans= of each allergen, in the order of cantine_allergen:
@@ -35,6 +41,10 @@ static int v_sans(cgi_request *req, const char *v);
 static int v_du(cgi_request *req, const char *v);
 static int v_au(cgi_request *req, const char *v);
 static int v_dep(cgi_request *req, const char *v);
+static int v_annee(cgi_request *req, const char *v);
+static int v_jeton(cgi_request *req, const char *v);
+static int v_texte(cgi_request *req, const char *v);
+static int v_id(cgi_request *req, const char *v);
 
 /* Every parameter: its name, the pages that read it, whether it may be
  * repeated, its validator and what it expects (for the 400 page).  A
@@ -48,11 +58,14 @@ static const struct {
 	const char *expects;
 } params[CGI_P__MAX] = {
 	[CGI_P_PAGE] = { "page", ALL_PAGES, 0, v_page,
-		"le nom d'une page : colleges, semaine, calendrier, menus.csv ou style.css" },
-	[CGI_P_UAI] = { "uai", PAGE_BIT(CGI_PAGE_SEMAINE) | EXPORTS, 0, v_uai,
+		"le nom d'une page : colleges, semaine, calendrier, menus.csv, style.css, "
+		"comite, gestion, departement, audit-college, commenter, traiter, "
+		"proposer ou publier" },
+	[CGI_P_UAI] = { "uai", PAGE_BIT(CGI_PAGE_SEMAINE) | EXPORTS | WEEKS | POSTS |
+		PAGE_BIT(CGI_PAGE_AUDIT_COLLEGE), 0, v_uai,
 		"le code UAI d'un collège : 7 chiffres et une lettre majuscule, "
 		"par exemple 0595871L" },
-	[CGI_P_DATE] = { "date", PAGE_BIT(CGI_PAGE_SEMAINE), 0, v_date,
+	[CGI_P_DATE] = { "date", PAGE_BIT(CGI_PAGE_SEMAINE) | WEEKS | POSTS, 0, v_date,
 		"une date AAAA-MM-JJ qui existe, par exemple 2026-11-23" },
 	[CGI_P_SANS] = { "sans", PAGE_BIT(CGI_PAGE_SEMAINE), 1, v_sans,
 		"un allergène : gluten, crustaces, oeufs, poisson, arachides, soja, "
@@ -62,8 +75,17 @@ static const struct {
 		"une date AAAA-MM-JJ qui existe, au plus tard celle de « au »" },
 	[CGI_P_AU] = { "au", EXPORTS, 0, v_au,
 		"une date AAAA-MM-JJ qui existe, au plus 366 jours après celle de « du »" },
-	[CGI_P_DEP] = { "dep", PAGE_BIT(CGI_PAGE_COLLEGES), 0, v_dep,
+	[CGI_P_DEP] = { "dep", PAGE_BIT(CGI_PAGE_COLLEGES) | PAGE_BIT(CGI_PAGE_DEPARTEMENT),
+		0, v_dep,
 		"un code de département : 2 chiffres (59), 2A, 2B ou 3 chiffres (971)" },
+	[CGI_P_ANNEE] = { "annee", AUDITS, 0, v_annee,
+		"une année de 2000 à 2100, par exemple 2025" },
+	[CGI_P_JETON] = { "jeton", POSTS, 0, v_jeton,
+		"le jeton du formulaire, tel que la page l'a donné (rechargez-la)" },
+	[CGI_P_TEXTE] = { "texte", PAGE_BIT(CGI_PAGE_COMMENTER), 0, v_texte,
+		"un texte de 2000 octets au plus, sans caractère de contrôle" },
+	[CGI_P_ID] = { "id", PAGE_BIT(CGI_PAGE_TRAITER), 0, v_id,
+		"le numéro d'un commentaire (un entier positif)" },
 };
 
 const char *cgi_page_name(cgi_page p)
@@ -153,6 +175,75 @@ static int v_dep(cgi_request *req, const char *v)
 	return 0;
 }
 
+static int v_annee(cgi_request *req, const char *v)
+{
+	int y = 0, i;
+
+	if (strlen(v) != 4)
+		return -1;
+	for (i = 0; i < 4; i++) {
+		if (v[i] < '0' || v[i] > '9')
+			return -1;
+		y = y * 10 + (v[i] - '0');
+	}
+	if (y < 2000 || y > 2100)
+		return -1;
+	req->annee = y;
+	return 0;
+}
+
+/* The shape of a token (the library checks its signature): digits, dots
+ * and lower-case hexadecimal. */
+static int v_jeton(cgi_request *req, const char *v)
+{
+	size_t i;
+
+	if (strlen(v) != CGI_TOKEN_LEN)
+		return -1;
+	for (i = 0; i < CGI_TOKEN_LEN; i++)
+		if (!((v[i] >= '0' && v[i] <= '9') || (v[i] >= 'a' && v[i] <= 'f') || v[i] == '.'))
+			return -1;
+	memcpy(req->jeton, v, CGI_TOKEN_LEN + 1);
+	return 0;
+}
+
+/* A comment: what a <textarea> sends, CR LF as line ends (HTML's form
+ * serialization); kept with LF.  Emptiness is the library's to judge. */
+static int v_texte(cgi_request *req, const char *v)
+{
+	size_t i, o = 0;
+
+	for (i = 0; v[i]; i++) {
+		if (v[i] == '\r') {
+			req->texte[o++] = '\n';
+			if (v[i + 1] == '\n')
+				i++;
+		} else {
+			req->texte[o++] = v[i];
+		}
+		if (o > CGI_TEXT_MAX)
+			return -1;
+	}
+	req->texte[o] = '\0';
+	return 0;
+}
+
+static int v_id(cgi_request *req, const char *v)
+{
+	long long id = 0;
+	size_t i, n = strlen(v);
+
+	if (n == 0 || n > 15 || v[0] == '0')
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (v[i] < '0' || v[i] > '9')
+			return -1;
+		id = id * 10 + (v[i] - '0');
+	}
+	req->id = id;
+	return 0;
+}
+
 static int hexval(char c)
 {
 	if (c >= '0' && c <= '9')
@@ -194,7 +285,9 @@ static size_t utf8_len(const unsigned char *s, size_t n)
 	return len;
 }
 
-int cgi_decode(char *out, size_t n, const char *in, size_t len)
+/* cgi_decode(), and when `lines`, line ends (CR, LF) are
+ * allowed too: the text of a comment. */
+static int decode(char *out, size_t n, const char *in, size_t len, int lines)
 {
 	size_t i, o = 0, k;
 
@@ -227,11 +320,18 @@ int cgi_decode(char *out, size_t n, const char *in, size_t len)
 		const unsigned char *s = (const unsigned char *)out + i;
 
 		k = utf8_len(s, o - i);
+		if (lines && (s[0] == '\n' || s[0] == '\r'))
+			continue;
 		if (k == 0 || s[0] < 0x20 || s[0] == 0x7F ||
 		    (k == 2 && s[0] == 0xC2 && s[1] < 0xA0))
 			return -1;
 	}
 	return (int)o;
+}
+
+int cgi_decode(char *out, size_t n, const char *in, size_t len)
+{
+	return decode(out, n, in, len, 0);
 }
 
 /* The next name=value pair of q[*pos..len): its name and value spans;
@@ -293,22 +393,22 @@ static int take(cgi_request *req, cgi_param p, const char *v, int page_known)
 	return 0;
 }
 
-int cgi_parse(cgi_request *req, const char *q, size_t len)
+static int parse(cgi_request *req, const char *q, size_t len, size_t max, int forced)
 {
-	char name[CGI_VALUE_MAX + 1], value[CGI_VALUE_MAX + 1];
+	char name[CGI_VALUE_MAX + 1], value[CGI_TEXT_MAX + 1];
 	const char *n, *v;
 	size_t nlen, vlen, pos, pairs = 0;
 	int pass, p;
 
 	memset(req, 0, sizeof(*req));
-	req->page = CGI_PAGE_COLLEGES;
+	req->page = forced >= 0 ? (cgi_page)forced : CGI_PAGE_COLLEGES;
 	req->bad = -1;
-	if (len > CGI_QUERY_MAX)
-		return fail(req, -1, "La requête est trop longue (plus de %s octets).", "4096");
+	if (len > max)
+		return fail(req, -1, "La requête est trop longue (plus de %zu octets).", max);
 	/* First the page, which says which parameters are read. */
-	for (pass = 0; pass < 2; pass++) {
+	for (pass = forced >= 0; pass < 2; pass++) {
 		for (pos = 0; next_pair(q, len, &pos, &n, &nlen, &v, &vlen);) {
-			if (pass == 0 && ++pairs > CGI_PAIRS_MAX)
+			if (pass == (forced >= 0) && ++pairs > CGI_PAIRS_MAX)
 				return fail(req, -1, "La requête a trop de paramètres (plus de %s).", "64");
 			if (cgi_decode(name, sizeof(name), n, nlen) < 0) {
 				/* A name too long is no parameter of ours: ignored.  A
@@ -322,7 +422,10 @@ int cgi_parse(cgi_request *req, const char *q, size_t len)
 			for (p = 0; p < CGI_P__MAX; p++)
 				if (strcmp(name, params[p].name) == 0)
 					break;
-			if (cgi_decode(value, sizeof(value), v, vlen) < 0) {
+			/* Values up to CGI_VALUE_MAX bytes; a comment's text longer,
+			 * with its line ends. */
+			if (decode(value, p == CGI_P_TEXTE ? sizeof(value) : CGI_VALUE_MAX + 1,
+				   v, vlen, p == CGI_P_TEXTE) < 0) {
 				if (p == CGI_P__MAX)
 					continue; /* unknown: ignored whatever its value */
 				if (pass == 1 && p != CGI_P_PAGE &&
@@ -349,11 +452,43 @@ int cgi_parse(cgi_request *req, const char *q, size_t len)
 			return fail(req, CGI_P_AU, "La période est trop longue : %s ; "
 				    "« au » doit être au plus 366 jours après « du ».", "raccourcissez-la");
 	}
+	/* A form's address names its page; its fields come in the body. */
+	if (cgi_page_is_post(req->page) && forced < 0)
+		goto ok;
 	if ((req->page == CGI_PAGE_SEMAINE || req->page == CGI_PAGE_CALENDRIER ||
-	     req->page == CGI_PAGE_MENUS_CSV) && !(req->given & (1u << CGI_P_UAI)))
+	     req->page == CGI_PAGE_MENUS_CSV || req->page == CGI_PAGE_AUDIT_COLLEGE ||
+	     cgi_page_is_post(req->page)) && !(req->given & (1u << CGI_P_UAI)))
 		return fail(req, CGI_P_UAI, "Il manque le paramètre « uai » : le code UAI "
 			    "du collège, par exemple %s.", "uai=0595871L");
+	/* What each form needs (the token is checked by the library: without
+	 * one, the answer is 403). */
+	if ((req->page == CGI_PAGE_COMMENTER || req->page == CGI_PAGE_PROPOSER ||
+	     req->page == CGI_PAGE_PUBLIER) && !(req->given & (1u << CGI_P_DATE)))
+		return fail(req, CGI_P_DATE, "Il manque le paramètre « date » : %s.",
+			    "le jour, AAAA-MM-JJ");
+	if (req->page == CGI_PAGE_COMMENTER && !(req->given & (1u << CGI_P_TEXTE)))
+		return fail(req, CGI_P_TEXTE, "Il manque le paramètre « texte » : %s.",
+			    "le commentaire");
+	if (req->page == CGI_PAGE_TRAITER && !(req->given & (1u << CGI_P_ID)))
+		return fail(req, CGI_P_ID, "Il manque le paramètre « id » : %s.",
+			    "le numéro du commentaire");
+ok:
 	req->bad = -1;
 	req->why[0] = '\0';
 	return 0;
+}
+
+int cgi_parse(cgi_request *req, const char *q, size_t len)
+{
+	return parse(req, q, len, CGI_QUERY_MAX, -1);
+}
+
+int cgi_parse_form(cgi_request *req, cgi_page page, const char *body, size_t len)
+{
+	return parse(req, body, len, CGI_BODY_MAX, (int)page);
+}
+
+int cgi_page_is_post(cgi_page p)
+{
+	return (unsigned)p < CGI_PAGE__MAX && (POSTS & PAGE_BIT(p)) != 0;
 }

@@ -75,6 +75,7 @@ int cmd_export_scdl(cantine_ctx *ctx, int argc, char **argv);
 int cmd_import_scdl(cantine_ctx *ctx, int argc, char **argv);
 int cmd_plugins(cantine_ctx *ctx, int argc, char **argv);
 int cmd_scores(cantine_ctx *ctx, int argc, char **argv);
+int cmd_user(cantine_ctx *ctx, int argc, char **argv);
 
 /* Global options --plugin FICHIER (repeatable) and --donnees DOSSIER. */
 int cli_plugin_option(const char *path);

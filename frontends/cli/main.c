@@ -90,6 +90,8 @@ static const char usage_main[] =
 	"                            ce que paie une famille par repas, l'aide, son financeur\n"
 	"  tariff check [--etab UAI] [--annee AAAA-AAAA]\n"
 	"                            vérifie la grille (prix ≤ coût par usager, tranches)\n"
+	"  user add|list|remove …    utilisateurs des pages web et leur rôle (comité,\n"
+	"                            gestionnaire, département ; cantine user --help)\n"
 	"  bill --trimestre N [--annee AAAA-AAAA] [--etab UAI | --departement DD]\n"
 	"                            factures du trimestre : forfaits, remises d'ordre,\n"
 	"                            aides par financeur ; --format csv ou html (relevés)\n"
@@ -150,6 +152,7 @@ int cli_exit_code(int rc)
 	case CANTINE_EIO:
 	case CANTINE_EVERSION:
 	case CANTINE_ENOTSTORE:
+	case CANTINE_EDENIED:
 		return EXIT_INPUT;
 	default:
 		return EXIT_INTERNAL;
@@ -484,6 +487,7 @@ static const struct {
 	{ "forecast", cmd_forecast, CANTINE_OPEN_READONLY },
 	{ "waste", cmd_waste, CANTINE_OPEN_READONLY },
 	{ "pupil", cmd_pupil, 0 },
+	{ "user", cmd_user, 0 },
 };
 
 int main(int argc, char **argv)

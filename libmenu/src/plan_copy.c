@@ -11,38 +11,27 @@
 #include "report_int.h"
 #include "text_int.h"
 
-int cantine_plan_set_status(cantine_ctx *ctx, const char *uai, const char *from,
-			    const char *to, cantine_status status, size_t *changed)
+int cantine__plan_status_tx(cantine_ctx *ctx, int64_t etab, const char *from,
+			    const char *to, cantine_status status, unsigned from_mask,
+			    size_t *changed)
 {
 	cantine__meal_writer w = { 0 };
 	sqlite3_stmt *st = NULL;
-	int64_t etab;
 	size_t n = 0;
 	int rc;
 
-	if (changed)
-		*changed = 0;
-	if (cantine_date_check(from) || cantine_date_check(to) || strcmp(from, to) > 0)
-		return cantine__seterr(ctx, CANTINE_EINVAL, "période invalide (du « %s » au "
-			"« %s ») : donnez deux dates AAAA-MM-JJ, la première avant la seconde",
-			from ? from : "", to ? to : "");
-	if ((unsigned)status >= CANTINE_STATUS__MAX)
-		return cantine__seterr(ctx, CANTINE_EINVAL, "statut inconnu");
-	rc = cantine__lookup_id(ctx, "SELECT id FROM etab WHERE uai = ?1", uai, &etab, NULL);
-	if (rc == CANTINE_ENOTFOUND)
-		return cantine__seterr(ctx, rc, "aucun établissement d'UAI « %s »", uai);
-	if (rc || (rc = cantine__begin(ctx)))
-		return rc;
+	*changed = 0;
 	if ((rc = cantine__mw_prepare(ctx, &w)) ||
 	    (rc = cantine__prepare(ctx, &st, "SELECT m.date, group_concat(md.dish_id) "
 		"FROM meal m LEFT JOIN meal_dish md ON md.meal_id = m.id "
 		"WHERE m.etab_id = ?1 AND m.date BETWEEN ?2 AND ?3 AND m.status <> ?4 "
-		"GROUP BY m.id ORDER BY m.date")))
+		"AND ((?5 >> m.status) & 1) GROUP BY m.id ORDER BY m.date")))
 		goto out;
 	sqlite3_bind_int64(st, 1, etab);
 	sqlite3_bind_text(st, 2, from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, to, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 4, (int)status);
+	sqlite3_bind_int(st, 5, (int)from_mask);
 	while (rc == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		cantine__meal_prev prev;
 		char date[11], ids[4096];
@@ -72,6 +61,33 @@ int cantine_plan_set_status(cantine_ctx *ctx, const char *uai, const char *from,
 out:
 	sqlite3_finalize(st);
 	cantine__mw_free(&w);
+	if (rc == 0)
+		*changed = n;
+	return rc;
+}
+
+int cantine_plan_set_status(cantine_ctx *ctx, const char *uai, const char *from,
+			    const char *to, cantine_status status, size_t *changed)
+{
+	int64_t etab;
+	size_t n = 0;
+	int rc;
+
+	if (changed)
+		*changed = 0;
+	if (cantine_date_check(from) || cantine_date_check(to) || strcmp(from, to) > 0)
+		return cantine__seterr(ctx, CANTINE_EINVAL, "période invalide (du « %s » au "
+			"« %s ») : donnez deux dates AAAA-MM-JJ, la première avant la seconde",
+			from ? from : "", to ? to : "");
+	if ((unsigned)status >= CANTINE_STATUS__MAX)
+		return cantine__seterr(ctx, CANTINE_EINVAL, "statut inconnu");
+	rc = cantine__lookup_id(ctx, "SELECT id FROM etab WHERE uai = ?1", uai, &etab, NULL);
+	if (rc == CANTINE_ENOTFOUND)
+		return cantine__seterr(ctx, rc, "aucun établissement d'UAI « %s »", uai);
+	if (rc || (rc = cantine__begin(ctx)))
+		return rc;
+	rc = cantine__plan_status_tx(ctx, etab, from, to, status,
+				     (1u << CANTINE_STATUS__MAX) - 1, &n);
 	if (rc) {
 		cantine__rollback(ctx);
 		return rc;

@@ -37,4 +37,12 @@ int  cantine__meal_add(cantine_ctx *ctx, cantine__meal_writer *w, int64_t meal,
 int  cantine__lookup_id(cantine_ctx *ctx, const char *sql, const char *key,
 			int64_t *id, int *aux);
 
+/* Inside the caller's transaction: set `status` on the meals of `etab`
+ * dated `from` to `to` whose status is in `from_mask` (bits 1u <<
+ * cantine_status) and differs from `status`, keeping their dishes and
+ * recording the history; *changed receives how many. */
+int  cantine__plan_status_tx(cantine_ctx *ctx, int64_t etab, const char *from,
+			     const char *to, cantine_status status, unsigned from_mask,
+			     size_t *changed);
+
 #endif

@@ -3,7 +3,9 @@
  * and form parser (frontends/cgi/params.c).  Any input gives either a
  * request whose every value passed its validator, or a refusal with a
  * French message; the decoder never writes past its buffer and gives
- * only valid UTF-8 without control characters.
+ * only valid UTF-8 without control characters.  Every input is also read
+ * as the POST body of each form (cgi_parse_form()): a comment keeps only
+ * line feeds, a token has its shape, each form got what it needs.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -51,12 +53,60 @@ static void check_decode(const unsigned char *data, size_t size)
 			abort();
 }
 
+/* A form body accepted for `page`. */
+static void check_form(const cgi_request *req, cgi_page page)
+{
+	size_t i, n;
+
+	if (req->page != page || req->bad != -1 || req->why[0] || req->given >> CGI_P__MAX)
+		abort();
+	if (!(req->given & (1u << CGI_P_UAI)) || cantine_uai_check(req->uai) != 0)
+		abort();
+	if ((page == CGI_PAGE_COMMENTER || page == CGI_PAGE_PROPOSER ||
+	     page == CGI_PAGE_PUBLIER) &&
+	    (!(req->given & (1u << CGI_P_DATE)) || cantine_date_check(req->date) != 0))
+		abort();
+	if (page == CGI_PAGE_COMMENTER) {
+		if (!(req->given & (1u << CGI_P_TEXTE)))
+			abort();
+		n = strlen(req->texte);
+		if (n > CGI_TEXT_MAX)
+			abort();
+		for (i = 0; i < n; i++)
+			if (((unsigned char)req->texte[i] < 0x20 && req->texte[i] != '\n') ||
+			    req->texte[i] == 0x7F)
+				abort();
+	} else if (req->given & (1u << CGI_P_TEXTE)) {
+		abort(); /* only the comment form reads a text */
+	}
+	if (page == CGI_PAGE_TRAITER && (!(req->given & (1u << CGI_P_ID)) || req->id < 1))
+		abort();
+	if (req->given & (1u << CGI_P_JETON)) {
+		if (strlen(req->jeton) != CGI_TOKEN_LEN)
+			abort();
+		for (i = 0; i < CGI_TOKEN_LEN; i++)
+			if (!strchr("0123456789abcdef.", req->jeton[i]))
+				abort();
+	}
+}
+
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
+	static const cgi_page forms[] = { CGI_PAGE_COMMENTER, CGI_PAGE_TRAITER,
+					  CGI_PAGE_PROPOSER, CGI_PAGE_PUBLIER };
 	cgi_request req;
+	size_t f;
 	int a;
 
 	check_decode(data, size);
+	for (f = 0; f < sizeof(forms) / sizeof(forms[0]); f++) {
+		if (!cgi_page_is_post(forms[f]))
+			abort();
+		if (cgi_parse_form(&req, forms[f], (const char *)data, size) == 0)
+			check_form(&req, forms[f]);
+		else if (!req.why[0] || !utf8_ok(req.why))
+			abort();
+	}
 	if (cgi_parse(&req, (const char *)data, size) == 0) {
 		if (req.bad != -1 || req.why[0] || (unsigned)req.page >= CGI_PAGE__MAX ||
 		    req.given >> CGI_P__MAX || req.sans >> CANTINE_ALLERGEN__MAX)

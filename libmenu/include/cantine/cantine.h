@@ -24,5 +24,6 @@
 #include "attendance.h"
 #include "pricing.h"
 #include "billing.h"
+#include "access.h"
 
 #endif

@@ -32,7 +32,9 @@ typedef enum cantine_error {
 	CANTINE_EIO       = -5,  /**< a file could not be read or written */
 	CANTINE_ESTORE    = -6,  /**< the SQLite store failed */
 	CANTINE_EVERSION  = -7,  /**< the store is newer than this library */
-	CANTINE_ENOTSTORE = -8   /**< the file is not a cantine store */
+	CANTINE_ENOTSTORE = -8,  /**< the file is not a cantine store */
+	CANTINE_EDENIED   = -9   /**< not allowed: the user's role, or a form
+	                          *   token missing, invalid or already used */
 } cantine_error;
 
 /** An open store and everything attached to it. Opaque. */

@@ -183,6 +183,16 @@ typedef struct cantine_week cantine_week;
 CANTINE_API int cantine_plan_week(cantine_week **out, cantine_ctx *ctx,
                                   const char *uai, const char *date);
 
+/**
+ * The date of the first meal of `uai` dated `from` or later whose status
+ * is `status`, written to `out` ("YYYY-MM-DD"): where the committee's
+ * next proposals are.
+ * @return 0; CANTINE_ENOTFOUND (no such meal, or unknown UAI);
+ *         CANTINE_EINVAL (bad date or status); CANTINE_ESTORE.
+ */
+CANTINE_API int cantine_plan_next(cantine_ctx *ctx, const char *uai, const char *from,
+                                  cantine_status status, char out[11]);
+
 /** Free a week.  Accepts NULL. */
 CANTINE_API void cantine_week_free(cantine_week *w);
 
