@@ -60,6 +60,10 @@ demo: build
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) import presences examples/presences.csv
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) import absences examples/absences.csv
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) import repas examples/repas.csv
+	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) user add comite-louise-michel --role comite --etab $(DEMO_UAI)
+	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) user add gestion-louise-michel --role gestionnaire --etab $(DEMO_UAI)
+	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) user add departement-59 --role departement --departement 59
+	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) user add comite-emile-zola --role comite --etab 0622413L
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) import tarifs examples/tarifs-nord.csv
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) import tarifs examples/tarifs-pas-de-calais.csv
 	$(BUILD)/frontends/cli/cantine --db $(DEMO_DB) week --etab $(DEMO_UAI) --date $(DEMO_DATE)
