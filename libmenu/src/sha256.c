@@ -14,6 +14,7 @@
  * time; the portable code below is used everywhere else. */
 #if defined(__x86_64__) && defined(__GNUC__)
 #define HAVE_SHANI 1
+#include <cpuid.h>
 #include <immintrin.h>
 #endif
 
@@ -124,8 +125,12 @@ static void blocks(uint32_t h[8], const unsigned char *p, size_t n)
 	static int shani = -1;
 
 	if (shani < 0) {
-		__builtin_cpu_init();
-		shani = __builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1");
+		/* CPUID directly, not __builtin_cpu_supports("sha"), which
+		 * clang 14 does not know: leaf 7 EBX bit 29 is SHA, leaf 1 ECX
+		 * bit 19 is SSE4.1. */
+		unsigned a, b, c, d;
+		shani = __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & (1u << 29)) &&
+			__get_cpuid(1, &a, &b, &c, &d) && (c & (1u << 19));
 	}
 	if (shani && !portable_only) {
 		blocks_shani(h, p, n);
