@@ -290,7 +290,7 @@ static int week_page(cgi_body *b, cantine_ctx *ctx, const cgi_request *req, int 
 	cantine_etab *e = NULL;
 	cantine_week *w = NULL;
 	html_page pg;
-	char uai[9], monday[11], sunday[11], d[11], title[300], line[300];
+	char uai[9], monday[11], sunday[11], d[11], title[300], line[400];
 	int rc, year, week, day, comment, drafts = 0, proposed = 0;
 	size_t i = 0;
 

@@ -224,7 +224,7 @@ static int climat_check(void *self, const cantine_host *h, const char *uai,
 	size_t n, i, in_week = 0;
 	int64_t week_sum = 0;
 	int week_complete = 1, rc;
-	char monday[11] = "", day[64], v[32], msg[600];
+	char monday[11] = "", day[64], v[32], msg[1200];
 
 	memset(&r, 0, sizeof(r));
 	r.f = self;
