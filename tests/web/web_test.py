@@ -28,6 +28,7 @@ SRC = os.environ["SRCDIR"]
 EX = os.path.join(SRC, "examples")
 FIX = os.path.join(SRC, "tests", "data", "web")
 FAILURES = []
+CHANGE_REASON = "Livraison de kiwis annulée par le fournisseur"
 
 
 def check(cond, what):
@@ -60,6 +61,10 @@ def build_store(tmp, year):
         SRC, "nutrition-data", "Table_Ciqual_2025_FR_2025_11_03.csv"))
     cantine(db, "import", "recettes", os.path.join(FIX, "recettes-hostiles.csv"))
     cantine(db, "import", "menus", os.path.join(FIX, "menus-hostiles.csv"))
+    # A published meal changed after publication (docs/cgi.md, "Changes
+    # after publication"): the kiwi of Friday 27 November replaced.
+    cantine(db, "import", "menus", os.path.join(FIX, "menus-modifies.csv"),
+            "--raison", CHANGE_REASON)
     # Purchases of the last complete year, the one the week page shows:
     # 250 of 1000 euros bio and local, so bio 25,0 %.
     achats = os.path.join(tmp, "achats.csv")
@@ -279,6 +284,16 @@ def run(c, db, year):
     check("À éviter :" not in page2.text(), "filtre arachides : plat signalé à tort")
     check(any(tag == "li" and "eviter" in a.get("class", "").split()
               for tag, a in page.attrs), "filtre lait : classe eviter absente")
+
+    # A published meal changed after publication says what changed, when
+    # (the day of the import: today) and why; the other days say nothing.
+    h, page = html_page(c, week)
+    today = datetime.date.today().strftime("%d/%m/%Y")
+    mods = [p for p in re.findall(r"Modifié le [^\n]*", page.text())]
+    check(mods == ["Modifié le %s : «\u00a0Kiwi\u00a0» remplacé par «\u00a0Pomme\u00a0». Raison : %s."
+                   % (today, CHANGE_REASON)], "semaine : modification %r" % mods)
+    check(sum(1 for t, a in page.attrs if a.get("class") == "modifie") == 1,
+          "semaine : un seul paragraphe « modifie »")
 
     # Hostile dish names are text, never markup; drafts are not public.
     h, page = html_page(c, "page=semaine&uai=0593904Y&date=2026-11-23")
