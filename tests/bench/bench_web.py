@@ -8,7 +8,8 @@ package wrk) with 16 connections on loopback for SECONDS seconds against
 Prints requests per second, latency percentiles (50/90/99) and the ratio.
 Not a timed test: it fails only when a request fails.
 
-Usage: bench_web.py [SECONDS]   (default 10)
+Usage: bench_web.py [SECONDS [CONNECTIONS]]   (default 10 s, 16 connections;
+the smoke run uses fewer, so that a sanitizer build answers in time)
 Environment: as tests/web/web_test.py.
 """
 import datetime
@@ -23,12 +24,11 @@ sys.path.insert(0, os.path.join(os.environ["SRCDIR"], "tests", "web"))
 import web_test  # noqa: E402
 
 WEEK = "/cantine.cgi?page=semaine&uai=0595871L&date=2026-11-23"
-CONNECTIONS = 16
 
 
-def wrk(port, target, seconds):
+def wrk(port, target, seconds, connections):
     """Requests per second and latency percentiles (ms) of one wrk run."""
-    cmd = [shutil.which("wrk") or "wrk", "-t2", "-c%d" % CONNECTIONS, "-d%ds" % seconds,
+    cmd = [shutil.which("wrk") or "wrk", "-t2", "-c%d" % connections, "-d%ds" % seconds,
            "--latency", "--timeout", "10s", "http://127.0.0.1:%d%s" % (port, target)]
     out = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                          timeout=seconds + 60, check=True).stdout.decode()
@@ -40,6 +40,10 @@ def wrk(port, target, seconds):
         sys.exit(1)
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     total = int(re.search(r"(\d+) requests in", out).group(1))
+    if total == 0:
+        print(out)
+        print("ÉCHEC : %s : aucune réponse en %d s" % (target, seconds))
+        sys.exit(1)
     pct = {}
     for p in ("50", "90", "99"):
         m = re.search(r"^\s+%s%%\s+([\d.]+)(us|ms|s)\s*$" % p, out, re.M)
@@ -50,6 +54,7 @@ def wrk(port, target, seconds):
 
 def main():
     seconds = int(sys.argv[1]) if len(sys.argv) > 1 else 10
+    connections = int(sys.argv[2]) if len(sys.argv) > 2 else 16
     if not shutil.which("wrk"):
         print("wrk est introuvable : installez le paquet Debian wrk (make deps)")
         return 1
@@ -67,9 +72,9 @@ def main():
                 f.write(body)
             print("page de la semaine : %d octets ; wrk : %d connexions, %d s par mesure, "
                   "2 fils, sur 127.0.0.1 (wrk et le serveur partagent les cœurs)"
-                  % (len(body), CONNECTIONS, seconds))
-            cgi = wrk(port, WEEK, seconds)
-            static = wrk(port, "/semaine.html", seconds)
+                  % (len(body), connections, seconds))
+            cgi = wrk(port, WEEK, seconds, connections)
+            static = wrk(port, "/semaine.html", seconds, connections)
         finally:
             proc.terminate()
             proc.wait(timeout=10)
