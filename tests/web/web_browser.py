@@ -6,7 +6,8 @@ Builds the test store of web_test.py, starts lighttpd as web_test.py does
 tests/web/package-lock.json are installed, and runs browser.mjs: headless
 Chromium driven by playwright-core, axe-core on every page type, the
 allergen filter with the mouse and with the keyboard, hostile dish names,
-the changed meal, a screenshot and a PDF kept in the build folder.
+the changed meal, five weeks printed to PDF (one A4 page each), a
+screenshot and the PDFs kept in the build folder.
 
 npm packages: installed with `npm ci` into CANTINE_NPM_DIR (the build
 folder's tests/web/npm) when node_modules is missing or was installed from
