@@ -100,10 +100,13 @@ static int count_missing(const char *from, const char *other)
 	return count;
 }
 
-static void change_item(xmlNodePtr sec, const cantine_change *c)
+/* One change: the dishes families last saw published (`seen`) against
+ * the ones published by `c`, and why (`reason`, may be NULL). */
+static void change_item(xmlNodePtr sec, const cantine_change *c, const char *seen,
+			const char *reason)
 {
-	int gone = count_missing(c->before, c->after);
-	int added = count_missing(c->after, c->before);
+	int gone = count_missing(seen, c->after);
+	int added = count_missing(c->after, seen);
 	xmlNodePtr p;
 	char day[11], lead[64];
 
@@ -115,33 +118,49 @@ static void change_item(xmlNodePtr sec, const cantine_change *c)
 	html_attr(p, "class", "modifie");
 	snprintf(lead, sizeof(lead), "Modifié le %s : ", day);
 	html_el(p, "strong", lead);
-	names_missing(p, c->before, c->after);
+	names_missing(p, seen, c->after);
 	if (gone && added)
 		html_text(p, gone > 1 ? " remplacés par " : " remplacé par ");
 	else if (gone)
 		html_text(p, gone > 1 ? " retirés du menu" : " retiré du menu");
-	names_missing(p, c->after, c->before);
+	names_missing(p, c->after, seen);
 	if (!gone)
 		html_text(p, added > 1 ? " ajoutés au menu" : " ajouté au menu");
 	html_text(p, ".");
-	if (c->reason && c->reason[0]) {
+	if (reason) {
 		html_text(p, " Raison : ");
-		html_text(p, c->reason);
-		html_text(p, strchr(".!?", c->reason[strlen(c->reason) - 1]) ? "" : ".");
+		html_text(p, reason);
+		html_text(p, strchr(".!?", reason[strlen(reason) - 1]) ? "" : ".");
 	}
 }
 
 void changes_list(xmlNodePtr sec, const cantine_history *h, const char *date)
 {
 	size_t i, n = h ? cantine_history_count(h) : 0;
+	const char *seen = NULL;   /* the dishes last published */
+	const char *reason = NULL; /* the last reason given since then */
 
+	/* Entries come by meal date, then time.  A meal published, then
+	 * changed while published, or withdrawn, changed and published again:
+	 * each time it is published with other dishes than the ones families
+	 * last saw, that is a change to show (docs/cgi.md). */
 	for (i = 0; i < n; i++) {
 		const cantine_change *c = cantine_history_get(h, i);
 
-		/* A change of a published meal that stays published: one that
-		 * families may have read before (docs/cgi.md). */
-		if (strcmp(c->date, date) == 0 && c->old_status == CANTINE_STATUS_PUBLISHED &&
-		    c->new_status == CANTINE_STATUS_PUBLISHED && c->before && c->after)
-			change_item(sec, c);
+		if (strcmp(c->date, date) != 0)
+			continue;
+		/* The creation keeps no dishes: those published then are the
+		 * ones the next change starts from. */
+		if (!seen && c->old_status == CANTINE_STATUS_PUBLISHED)
+			seen = c->before;
+		if (c->reason && c->reason[0])
+			reason = c->reason; /* e.g. given when the meal was withdrawn */
+		if (c->new_status != CANTINE_STATUS_PUBLISHED)
+			continue;
+		if (seen && c->after)
+			change_item(sec, c, seen, reason);
+		if (c->after)
+			seen = c->after;
+		reason = NULL;
 	}
 }

@@ -17,6 +17,7 @@ Environment: as web_test.py, plus CANTINE_NPM_DIR and CANTINE_ARTIFACTS.
 """
 import datetime
 import fcntl
+import json
 import os
 import shutil
 import subprocess
@@ -73,16 +74,14 @@ def main():
         print("Chromium est introuvable : installez le paquet Debian chromium (make deps)")
         return 1
     year = datetime.date.today().year - 1
-    change = ("Modifié le %s : «\u00a0Kiwi\u00a0» remplacé par «\u00a0Pomme\u00a0». "
-              "Raison : %s." % (datetime.date.today().strftime("%d/%m/%Y"),
-                                web_test.CHANGE_REASON))
     with tempfile.TemporaryDirectory(prefix="cantine-browser-") as tmp:
         db = web_test.build_store(tmp, year)
         proc, port = web_test.start_lighttpd(tmp, db)
         try:
             env = dict(os.environ, CANTINE_URL="http://127.0.0.1:%d/cantine.cgi" % port,
                        CANTINE_NPM=NPM_DIR, CANTINE_ARTIFACTS=ARTIFACTS,
-                       CANTINE_CHANGE=change, CHROMIUM=browser)
+                       CANTINE_CHANGES=json.dumps(web_test.changes_shown()),
+                       CHROMIUM=browser)
             run = subprocess.run([node, os.path.join(HERE, "browser.mjs")], env=env,
                                  timeout=400, check=False)
         finally:

@@ -29,6 +29,19 @@ EX = os.path.join(SRC, "examples")
 FIX = os.path.join(SRC, "tests", "data", "web")
 FAILURES = []
 CHANGE_REASON = "Livraison de kiwis annulée par le fournisseur"
+CHANGE_AUTHOR = "Jeanne Martin"
+
+
+def changes_shown():
+    """What the week of 23 November 2026 of 0595871L must say changed, by
+    day (the changes of build_store(), made today)."""
+    today = datetime.date.today().strftime("%d/%m/%Y")
+    return [("Mardi 24 novembre 2026",
+             "Modifié le %s : «\u00a0Poire\u00a0» remplacé par «\u00a0Pomme\u00a0». "
+             "Raison : Menu revu avec le comité des parents." % today),
+            ("Vendredi 27 novembre 2026",
+             "Modifié le %s : «\u00a0Kiwi\u00a0» remplacé par «\u00a0Pomme\u00a0». "
+             "Raison : %s." % (today, CHANGE_REASON))]
 
 
 def check(cond, what):
@@ -61,10 +74,20 @@ def build_store(tmp, year):
         SRC, "nutrition-data", "Table_Ciqual_2025_FR_2025_11_03.csv"))
     cantine(db, "import", "recettes", os.path.join(FIX, "recettes-hostiles.csv"))
     cantine(db, "import", "menus", os.path.join(FIX, "menus-hostiles.csv"))
-    # A published meal changed after publication (docs/cgi.md, "Changes
-    # after publication"): the kiwi of Friday 27 November replaced.
-    cantine(db, "import", "menus", os.path.join(FIX, "menus-modifies.csv"),
-            "--raison", CHANGE_REASON)
+    # Published meals changed after publication (docs/cgi.md, "Changes
+    # after publication"), by a named person who must not be shown: the
+    # kiwi of Friday 27 November replaced by a new import; the pear of
+    # Tuesday 24 withdrawn, replaced while a draft, published again.
+    cantine(db, "--auteur", CHANGE_AUTHOR, "import", "menus",
+            os.path.join(FIX, "menus-modifies.csv"), "--raison", CHANGE_REASON)
+    day = ["--etab", "0595871L", "--from", "2026-11-24", "--to", "2026-11-24"]
+    cantine(db, "--auteur", CHANGE_AUTHOR, "plan", "status", "brouillon", *day,
+            "--raison", "Menu revu avec le comité des parents")
+    cantine(db, "--auteur", CHANGE_AUTHOR, "plan", "remove", "--etab", "0595871L",
+            "--date", "2026-11-24", "Poire")
+    cantine(db, "--auteur", CHANGE_AUTHOR, "plan", "add", "--etab", "0595871L",
+            "--date", "2026-11-24", "Pomme")
+    cantine(db, "--auteur", CHANGE_AUTHOR, "plan", "status", "publié", *day)
     # Purchases of the last complete year, the one the week page shows:
     # 250 of 1000 euros bio and local, so bio 25,0 %.
     achats = os.path.join(tmp, "achats.csv")
@@ -288,12 +311,10 @@ def run(c, db, year):
     # A published meal changed after publication says what changed, when
     # (the day of the import: today) and why; the other days say nothing.
     h, page = html_page(c, week)
-    today = datetime.date.today().strftime("%d/%m/%Y")
-    mods = [p for p in re.findall(r"Modifié le [^\n]*", page.text())]
-    check(mods == ["Modifié le %s : «\u00a0Kiwi\u00a0» remplacé par «\u00a0Pomme\u00a0». Raison : %s."
-                   % (today, CHANGE_REASON)], "semaine : modification %r" % mods)
-    check(sum(1 for t, a in page.attrs if a.get("class") == "modifie") == 1,
-          "semaine : un seul paragraphe « modifie »")
+    mods = re.findall(r"Modifié le [^\n]*", page.text())
+    check(mods == [text for _, text in changes_shown()], "semaine : modifications %r" % mods)
+    check(sum(1 for t, a in page.attrs if a.get("class") == "modifie") == 2,
+          "semaine : deux paragraphes « modifie »")
 
     # Hostile dish names are text, never markup; drafts are not public.
     h, page = html_page(c, "page=semaine&uai=0593904Y&date=2026-11-23")
@@ -412,6 +433,8 @@ def run(c, db, year):
         found = [p for p in pupils if p in raw]
         check(not found, "%s : élèves %s" % (q, found[:3]))
         check("E2026-" not in raw, "%s : un identifiant d'élève" % q)
+        check(CHANGE_AUTHOR not in raw and "Martin" not in raw,
+              "%s : l'auteur d'une modification" % q)
 
 
 if __name__ == "__main__":
