@@ -36,9 +36,15 @@ def changes_shown():
     """What the week of 23 November 2026 of 0595871L must say changed, by
     day (the changes of build_store(), made today)."""
     today = datetime.date.today().strftime("%d/%m/%Y")
-    return [("Mardi 24 novembre 2026",
+    return [("Lundi 23 novembre 2026",
+             "Modifié le %s : «\u00a0Poire\u00a0» ajouté au menu. Raison : Fruit au choix."
+             % today),
+            ("Mardi 24 novembre 2026",
              "Modifié le %s : «\u00a0Poire\u00a0» remplacé par «\u00a0Pomme\u00a0». "
              "Raison : Menu revu avec le comité des parents." % today),
+            ("Jeudi 26 novembre 2026",
+             "Modifié le %s : «\u00a0Clémentines de Corse\u00a0» retiré du menu. "
+             "Raison : Clémentines non livrées." % today),
             ("Vendredi 27 novembre 2026",
              "Modifié le %s : «\u00a0Kiwi\u00a0» remplacé par «\u00a0Pomme\u00a0». "
              "Raison : %s." % (today, CHANGE_REASON))]
@@ -88,6 +94,12 @@ def build_store(tmp, year):
     cantine(db, "--auteur", CHANGE_AUTHOR, "plan", "add", "--etab", "0595871L",
             "--date", "2026-11-24", "Pomme")
     cantine(db, "--auteur", CHANGE_AUTHOR, "plan", "status", "publié", *day)
+    # A dish added on Monday, one removed on Thursday, while published.
+    cantine(db, "--auteur", CHANGE_AUTHOR, "plan", "add", "--etab", "0595871L",
+            "--date", "2026-11-23", "Poire", "--raison", "Fruit au choix")
+    cantine(db, "--auteur", CHANGE_AUTHOR, "plan", "remove", "--etab", "0595871L",
+            "--date", "2026-11-26", "Clémentines de Corse", "--raison",
+            "Clémentines non livrées")
     # Purchases of the last complete year, the one the week page shows:
     # 250 of 1000 euros bio and local, so bio 25,0 %.
     achats = os.path.join(tmp, "achats.csv")
@@ -313,8 +325,8 @@ def run(c, db, year):
     h, page = html_page(c, week)
     mods = re.findall(r"Modifié le [^\n]*", page.text())
     check(mods == [text for _, text in changes_shown()], "semaine : modifications %r" % mods)
-    check(sum(1 for t, a in page.attrs if a.get("class") == "modifie") == 2,
-          "semaine : deux paragraphes « modifie »")
+    check(sum(1 for t, a in page.attrs if a.get("class") == "modifie") == 4,
+          "semaine : quatre paragraphes « modifie »")
 
     # Hostile dish names are text, never markup; drafts are not public.
     h, page = html_page(c, "page=semaine&uai=0593904Y&date=2026-11-23")
