@@ -161,6 +161,19 @@ async function pages(browser) {
   check((await page.locator('h1').textContent()) === 'Collège inconnu', '404 : titre');
   await axe(page, 'erreur 404');
 
+  // What the print style sheet hides: navigation, form, links; the days
+  // keep their place (the first day in the first column).
+  await open(page, WEEK, 200);
+  await page.emulateMedia({ media: 'print' });
+  const shown = await page.$$eval('nav, section.filtre, section.liens, header.site, a.evitement',
+    (els) => els.filter((e) => getComputedStyle(e).display !== 'none').map((e) => e.tagName + '.' + e.className));
+  check(shown.length === 0, 'impression : éléments non masqués ' + JSON.stringify(shown));
+  const firstDay = await page.locator('section.jour').first().boundingBox();
+  const title = await page.locator('h1').boundingBox();
+  check(firstDay && title && Math.abs(firstDay.x - title.x) < 2,
+    'impression : le premier jour n\'est pas dans la première colonne');
+  await page.emulateMedia({ media: null });
+
   // Each week printed fits on one A4 page (landscape: the print style
   // sheet sets the days side by side).
   for (const [i, q] of PRINTED.entries()) {
