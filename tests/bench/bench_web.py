@@ -4,7 +4,9 @@
 The test store and the server of tests/web/web_test.py; wrk (Debian
 package wrk) with 16 connections on loopback for SECONDS seconds against
   1. the week page of the demo collège, built by cantine.cgi per request;
-  2. the floor: the same lighttpd serving a static copy of the same HTML.
+  2. the floor: the same lighttpd serving a static copy of the same HTML;
+  3. between the two, what any CGI request costs here: cantine.cgi
+     answering its style sheet (process start, no store opened).
 Prints requests per second, latency percentiles (50/90/99) and the ratio.
 Not a timed test: it fails only when a request fails.
 
@@ -75,17 +77,21 @@ def main():
                   % (len(body), connections, seconds))
             cgi = wrk(port, WEEK, seconds, connections)
             static = wrk(port, "/semaine.html", seconds, connections)
+            start = wrk(port, "/cantine.cgi?page=style.css", seconds, connections)
         finally:
             proc.terminate()
             proc.wait(timeout=10)
             web_test.server_output(tmp)
     print("%-34s %10s %9s %9s %9s %9s" % ("", "requêtes", "req/s", "p50 ms", "p90 ms", "p99 ms"))
     for name, (rps, total, pct) in (("lighttpd + cantine.cgi", cgi),
-                                    ("plancher : lighttpd, page statique", static)):
+                                    ("plancher : lighttpd, page statique", static),
+                                    ("cantine.cgi sans base (style.css)", start)):
         print("%-34s %10d %9.1f %9.2f %9.2f %9.2f" % (name, total, rps, pct["50"], pct["90"],
                                                      pct["99"]))
     print("rapport débit statique / CGI : %.1f ; latence p50 CGI / statique : %.1f"
           % (static[0] / cgi[0], cgi[2]["50"] / static[2]["50"]))
+    print("part du lancement d'un CGI dans le coût d'une page : %.0f %%"
+          % (100.0 * cgi[0] / start[0]))
     return 1 if web_test.FAILURES else 0
 
 
