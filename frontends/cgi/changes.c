@@ -44,8 +44,8 @@ static int in_list(const char *list, const char *name, size_t len)
 	return 0;
 }
 
-/* Append the names of `from` missing from `other` to `p`, as
- * "« A », « B »"; @return how many. */
+/* The names of `from` missing from `other`: appended to `p` as
+ * "« A », « B »", or only counted when `p` is NULL.  @return how many. */
 static int names_missing(xmlNodePtr p, const char *from, const char *other)
 {
 	const char *it = from, *n;
@@ -57,15 +57,17 @@ static int names_missing(xmlNodePtr p, const char *from, const char *other)
 
 		if (in_list(other, n, l))
 			continue;
-		name = malloc(l + 1);
-		if (!name)
-			return count;
-		memcpy(name, n, l);
-		name[l] = '\0';
-		html_text(p, count ? ", «\xc2\xa0" : "«\xc2\xa0");
-		html_text(p, name);
-		html_text(p, "\xc2\xa0»");
-		free(name);
+		if (p) {
+			name = malloc(l + 1);
+			if (!name)
+				return count; /* a shorter line; the menu is still right */
+			memcpy(name, n, l);
+			name[l] = '\0';
+			html_text(p, count ? ", «\xc2\xa0" : "«\xc2\xa0");
+			html_text(p, name);
+			html_text(p, "\xc2\xa0»");
+			free(name);
+		}
 		count++;
 	}
 	return count;
@@ -88,25 +90,13 @@ static int local_day(char out[11], const char *at)
 	return strftime(out, 11, "%d/%m/%Y", &tm) == 10 ? 0 : -1;
 }
 
-/* Count the names of `from` missing from `other`, without writing. */
-static int count_missing(const char *from, const char *other)
-{
-	const char *it = from, *n;
-	size_t l;
-	int count = 0;
-
-	while (next_name(&it, &n, &l))
-		count += !in_list(other, n, l);
-	return count;
-}
-
 /* One change: the dishes families last saw published (`seen`) against
  * the ones published by `c`, and why (`reason`, may be NULL). */
 static void change_item(xmlNodePtr sec, const cantine_change *c, const char *seen,
 			const char *reason)
 {
-	int gone = count_missing(seen, c->after);
-	int added = count_missing(c->after, seen);
+	int gone = names_missing(NULL, seen, c->after);
+	int added = names_missing(NULL, c->after, seen);
 	xmlNodePtr p;
 	char day[11], lead[64];
 

@@ -9,10 +9,11 @@
 
 #include <cantine/cantine.h>
 
-/* Append to `sec` one <p class="modifie"> per change of the meal dated
- * `date` found in `h` (NULL: nothing) that kept it published and changed
- * its dishes, oldest first: the day of the change (local time), the
- * dishes removed and added, and the reason given.  Never who made it. */
+/* Append to `sec` one <p class="modifie"> each time the meal dated `date`
+ * was published (again) with other dishes than the ones last published,
+ * from the history `h` (NULL: nothing), oldest first: the day (local
+ * time), the dishes removed and added, and the reason given.  Never who
+ * made the change. */
 void changes_list(xmlNodePtr sec, const cantine_history *h, const char *date);
 
 #endif
