@@ -80,11 +80,16 @@ async function open(page, query, status) {
 }
 
 // axe-core in the page (evaluated through the DevTools protocol, which the
-// page's CSP does not govern), every rule of its default set.
+// page's CSP does not govern): every rule of its default set, and the
+// enhanced contrast (WCAG AAA 1.4.6, 7:1) since families read these pages
+// on phones, outdoors.
 const AXE_RESULTS = [];
 async function axe(page, name) {
   await page.evaluate(AXE);
-  const r = await page.evaluate(() => globalThis.axe.run(document, { resultTypes: ['violations'] }));
+  const r = await page.evaluate(() => globalThis.axe.run(document, {
+    resultTypes: ['violations'],
+    rules: { 'color-contrast-enhanced': { enabled: true } },
+  }));
   AXE_RESULTS.push(`${name} : ${r.violations.length} violation(s), ${r.passes.length} règle(s) ` +
     `respectée(s), à revoir à la main : ${r.incomplete.map((v) => v.id).join(', ') || 'aucune'}`);
   for (const v of r.violations) {
@@ -152,6 +157,9 @@ async function pages(browser) {
   await page.screenshot({ path: shot, fullPage: true });
   console.log('capture : ' + shot);
   await axe(page, 'semaine avec le filtre');
+  await page.setViewportSize({ width: 375, height: 800 });
+  await axe(page, 'semaine avec le filtre, écran de téléphone');
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // Errors: a refused parameter (400), an unknown collège (404).
   await open(page, '?page=semaine&uai=0595871M', 400);
