@@ -208,6 +208,7 @@ async function keyboard(browser) {
     return {
       tag: a.tagName, id: a.id, text: a.textContent.trim(),
       type: a.getAttribute('type'), outline: getComputedStyle(a).outlineStyle,
+      inMain: !!a.closest('main'),
     };
   });
   await page.keyboard.press('Tab');
@@ -215,7 +216,12 @@ async function keyboard(browser) {
   check(first.tag === 'A' && first.text === 'Aller au contenu',
     'clavier : le premier Tab ne mène pas au lien d\'évitement ' + JSON.stringify(first));
   check(first.outline !== 'none', 'clavier : focus invisible sur le lien d\'évitement');
-  let tabs = 1, a = first;
+  // The skip link skips the header: the next Tab lands in <main>.
+  await page.keyboard.press('Enter');
+  check(page.url().endsWith('#contenu'), 'clavier : le lien d\'évitement ne mène pas au contenu');
+  await page.keyboard.press('Tab');
+  let tabs = 2, a = await active();
+  check(a.inMain, 'clavier : après le lien d\'évitement, le focus est hors du contenu ' + JSON.stringify(a));
   while (a.id !== 'sans-gluten' && tabs < 200) {
     await page.keyboard.press('Tab');
     a = await active();
