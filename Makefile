@@ -29,7 +29,10 @@ MESON_OPTS ?= --buildtype=debugoptimized
 # Debian 12 packages the build and the tests need.
 DEB_PKGS = gcc make pkg-config meson ninja-build libsqlite3-dev libxml2-dev \
            libpcre2-dev libcmocka-dev sqlite3 valgrind strace python3 python3-icalendar \
-           lighttpd chromium
+           lighttpd chromium wrk
+# Node.js and npm run the browser tests (tests/web/package-lock.json); Debian's
+# are installed only when the machine has none.
+NODE_PKGS = nodejs npm
 
 .PHONY: all deps build demo test test-plain test-valgrind test-san bench clean
 
@@ -37,6 +40,7 @@ all: build
 
 deps:
 	@sh tools/install-deps.sh $(DEB_PKGS)
+	@command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || sh tools/install-deps.sh $(NODE_PKGS)
 
 $(BUILD)/build.ninja:
 	meson setup $(BUILD) $(MESON_OPTS)

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "changes.h"
 #include "html.h"
 #include "pages.h"
 
@@ -335,8 +336,14 @@ static void week_days(xmlNodePtr parent, cantine_ctx *ctx, const cantine_etab *e
 {
 	int nutriscore = has_plugin(ctx, "nutrition"), day;
 	char d[11], title[64], line[512];
+	cantine_history *hist = NULL;
 	size_t i = 0;
 
+	/* Changes after publication (changes.c); without the history the
+	 * menus are still worth showing. */
+	cantine_date_add(d, cantine_week_monday(w), 6);
+	if (cantine_plan_history(&hist, ctx, e->uai, cantine_week_monday(w), d) != 0)
+		hist = NULL;
 	for (day = 0; day < 7; day++) {
 		const cantine_meal *m = cantine_week_meal(w, i);
 		cantine_buf why = CANTINE_BUF_INIT;
@@ -356,6 +363,7 @@ static void week_days(xmlNodePtr parent, cantine_ctx *ctx, const cantine_etab *e
 			snprintf(line, sizeof(line), "Pas de repas : fermé (%s).", why.ptr ? why.ptr : "");
 			html_el(sec, "p", line);
 		} else if (has && m->status == CANTINE_STATUS_PUBLISHED) {
+			changes_list(sec, hist, d);
 			meal_section(sec, ctx, m, sans, nutriscore);
 		} else {
 			/* Drafts and proposals are not for the public (ARCHITECTURE §9). */
@@ -364,6 +372,7 @@ static void week_days(xmlNodePtr parent, cantine_ctx *ctx, const cantine_etab *e
 		}
 		cantine_buf_dispose(&why);
 	}
+	cantine_history_free(hist);
 }
 
 /* The same menus for calendars and in the national open format. */

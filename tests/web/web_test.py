@@ -28,6 +28,26 @@ SRC = os.environ["SRCDIR"]
 EX = os.path.join(SRC, "examples")
 FIX = os.path.join(SRC, "tests", "data", "web")
 FAILURES = []
+CHANGE_REASON = "Livraison de kiwis annulée par le fournisseur"
+CHANGE_AUTHOR = "Jeanne Martin"
+
+
+def changes_shown():
+    """What the week of 23 November 2026 of 0595871L must say changed, by
+    day (the changes of build_store(), made today)."""
+    today = datetime.date.today().strftime("%d/%m/%Y")
+    return [("Lundi 23 novembre 2026",
+             "Modifié le %s : «\u00a0Poire\u00a0» ajouté au menu. Raison : Fruit au choix."
+             % today),
+            ("Mardi 24 novembre 2026",
+             "Modifié le %s : «\u00a0Poire\u00a0» remplacé par «\u00a0Pomme\u00a0». "
+             "Raison : Menu revu avec le comité des parents." % today),
+            ("Jeudi 26 novembre 2026",
+             "Modifié le %s : «\u00a0Clémentines de Corse\u00a0» retiré du menu. "
+             "Raison : Clémentines non livrées." % today),
+            ("Vendredi 27 novembre 2026",
+             "Modifié le %s : «\u00a0Kiwi\u00a0» remplacé par «\u00a0Pomme\u00a0». "
+             "Raison : %s." % (today, CHANGE_REASON))]
 
 
 def check(cond, what):
@@ -60,6 +80,26 @@ def build_store(tmp, year):
         SRC, "nutrition-data", "Table_Ciqual_2025_FR_2025_11_03.csv"))
     cantine(db, "import", "recettes", os.path.join(FIX, "recettes-hostiles.csv"))
     cantine(db, "import", "menus", os.path.join(FIX, "menus-hostiles.csv"))
+    # Published meals changed after publication (docs/cgi.md, "Changes
+    # after publication"), by a named person who must not be shown: the
+    # kiwi of Friday 27 November replaced by a new import; the pear of
+    # Tuesday 24 withdrawn, replaced while a draft, published again.
+    cantine(db, "--auteur", CHANGE_AUTHOR, "import", "menus",
+            os.path.join(FIX, "menus-modifies.csv"), "--raison", CHANGE_REASON)
+    day = ["--etab", "0595871L", "--from", "2026-11-24", "--to", "2026-11-24"]
+    cantine(db, "--auteur", CHANGE_AUTHOR, "plan", "status", "brouillon", *day,
+            "--raison", "Menu revu avec le comité des parents")
+    cantine(db, "--auteur", CHANGE_AUTHOR, "plan", "remove", "--etab", "0595871L",
+            "--date", "2026-11-24", "Poire")
+    cantine(db, "--auteur", CHANGE_AUTHOR, "plan", "add", "--etab", "0595871L",
+            "--date", "2026-11-24", "Pomme")
+    cantine(db, "--auteur", CHANGE_AUTHOR, "plan", "status", "publié", *day)
+    # A dish added on Monday, one removed on Thursday, while published.
+    cantine(db, "--auteur", CHANGE_AUTHOR, "plan", "add", "--etab", "0595871L",
+            "--date", "2026-11-23", "Poire", "--raison", "Fruit au choix")
+    cantine(db, "--auteur", CHANGE_AUTHOR, "plan", "remove", "--etab", "0595871L",
+            "--date", "2026-11-26", "Clémentines de Corse", "--raison",
+            "Clémentines non livrées")
     # Purchases of the last complete year, the one the week page shows:
     # 250 of 1000 euros bio and local, so bio 25,0 %.
     achats = os.path.join(tmp, "achats.csv")
@@ -280,6 +320,14 @@ def run(c, db, year):
     check(any(tag == "li" and "eviter" in a.get("class", "").split()
               for tag, a in page.attrs), "filtre lait : classe eviter absente")
 
+    # A published meal changed after publication says what changed, when
+    # (the day of the import: today) and why; the other days say nothing.
+    h, page = html_page(c, week)
+    mods = re.findall(r"Modifié le [^\n]*", page.text())
+    check(mods == [text for _, text in changes_shown()], "semaine : modifications %r" % mods)
+    check(sum(1 for t, a in page.attrs if a.get("class") == "modifie") == 4,
+          "semaine : quatre paragraphes « modifie »")
+
     # Hostile dish names are text, never markup; drafts are not public.
     h, page = html_page(c, "page=semaine&uai=0593904Y&date=2026-11-23")
     t = page.text()
@@ -397,6 +445,8 @@ def run(c, db, year):
         found = [p for p in pupils if p in raw]
         check(not found, "%s : élèves %s" % (q, found[:3]))
         check("E2026-" not in raw, "%s : un identifiant d'élève" % q)
+        check(CHANGE_AUTHOR not in raw and "Martin" not in raw,
+              "%s : l'auteur d'une modification" % q)
 
 
 if __name__ == "__main__":
