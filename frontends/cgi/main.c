@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include <cantine/cantine.h>
@@ -52,7 +53,7 @@ static const char *reason(int status)
 	}
 }
 
-/* FNV-1a, 64 bits: a validator of the exact bytes sent, not a secret. */
+/* FNV-1a, 64 bits: for validators, not a secret. */
 static unsigned long long fnv1a(unsigned long long h, const char *p, size_t n)
 {
 	size_t i;
@@ -93,34 +94,82 @@ static int etag_matches(const char *inm, const char *etag)
 	return 0;
 }
 
+/* FNV-1a over what stat() says of `path` that changes when the file is
+ * written: device, inode, size, modification time to the nanosecond;
+ * "-" when it does not exist (a store without its WAL file). */
+static unsigned long long fnv_stat(unsigned long long h, const char *path)
+{
+	struct stat st;
+	char buf[160];
+	int n;
+
+	if (stat(path, &st) != 0)
+		return fnv1a(h, "-", 1);
+	n = snprintf(buf, sizeof(buf), "%llu:%llu:%lld:%lld.%09ld", (unsigned long long)st.st_dev,
+		     (unsigned long long)st.st_ino, (long long)st.st_size,
+		     (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+	return fnv1a(h, buf, (size_t)n);
+}
+
 /*
- * Send an answer.  A 200 gets an ETag computed from its type and bytes,
- * so that a page viewed again is answered 304 without a body when
- * nothing changed; "no-cache" makes browsers ask each time.  Errors are
- * never cached.
+ * The validator of a public page, computed before the page is built so
+ * that a page viewed again is answered 304 without opening the store:
+ * everything a public page depends on, hashed.  The request (the
+ * parameters the page reads, as parsed: an ignored parameter or another
+ * spelling of the same value gives the same tag; the user), the day (the week shown by default, the year of the
+ * EGALIM shares), the program (its file: a new build serves new pages)
+ * and, unless `store` is 0, the store and its WAL file, whose size or
+ * modification time changes with every write.  A strong ETag (RFC 9110
+ * §8.8.3): the same tag always comes with the same bytes.
+ */
+static void state_etag(char out[40], const cgi_request *req, int store)
+{
+	const char *user = getenv("REMOTE_USER"), *db = getenv("CANTINE_DB");
+	unsigned long long h = 14695981039346656037ULL;
+	char today[11], wal[4096], r[96];
+	unsigned g = req->given;
+	time_t now = time(NULL);
+	struct tm tm;
+	int n;
+
+	localtime_r(&now, &tm);
+	strftime(today, sizeof(today), "%Y-%m-%d", &tm);
+	h = fnv1a(h, cantine_version(), strlen(cantine_version()));
+	h = fnv_stat(h, "/proc/self/exe");
+	n = snprintf(r, sizeof(r), "%d|%x|%s|%s|%s|%s|%s|%x|%d", (int)req->page, g,
+		     g & (1u << CGI_P_UAI) ? req->uai : "", g & (1u << CGI_P_DATE) ? req->date : "",
+		     g & (1u << CGI_P_DU) ? req->du : "", g & (1u << CGI_P_AU) ? req->au : "",
+		     g & (1u << CGI_P_DEP) ? req->dep : "", g & (1u << CGI_P_SANS) ? req->sans : 0,
+		     g & (1u << CGI_P_ANNEE) ? req->annee : 0);
+	h = fnv1a(h, r, (size_t)n);
+	h = fnv1a(h, user ? user : "", user ? strlen(user) + 1 : 0);
+	h = fnv1a(h, today, sizeof(today));
+	if (store && db && *db && snprintf(wal, sizeof(wal), "%s-wal", db) < (int)sizeof(wal)) {
+		h = fnv_stat(h, db);
+		h = fnv_stat(h, wal);
+	}
+	snprintf(out, 40, "\"%016llx\"", h);
+}
+
+/*
+ * Send an answer.  A public 200 carries the ETag of state_etag(), and
+ * "no-cache" makes browsers ask each time: a 304 costs no page.  A
+ * role's page is private and never stored; errors are never cached.
  */
 static void send(const cgi_body *b, int head_only)
 {
-	char etag[40];
-
-	if (b->status == 200 && !b->priv) {
-		unsigned long long h = fnv1a(14695981039346656037ULL, b->type, strlen(b->type));
-
-		h = fnv1a(h, b->data, b->len);
-		snprintf(etag, sizeof(etag), "\"%016llx\"", h);
-		if (etag_matches(getenv("HTTP_IF_NONE_MATCH"), etag)) {
-			printf("Status: 304 Not Modified\r\nETag: %s\r\nCache-Control: no-cache\r\n%s\r\n",
-			       etag, security_headers);
-			return;
-		}
+	if (b->status == 304) {
+		printf("Status: 304 Not Modified\r\nETag: %s\r\nCache-Control: no-cache\r\n%s\r\n",
+		       b->etag, security_headers);
+		return;
 	}
 	printf("Status: %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n"
 	       "Content-Language: fr\r\n%s", b->status, reason(b->status), b->type, b->len,
 	       security_headers);
 	if (b->priv)
 		printf("Cache-Control: private, no-store\r\n");
-	else if (b->status == 200)
-		printf("ETag: %s\r\nCache-Control: no-cache\r\n", etag);
+	else if (b->status == 200 && b->etag)
+		printf("ETag: %s\r\nCache-Control: no-cache\r\n", b->etag);
 	else
 		printf("Cache-Control: no-store\r\n");
 	if (b->status == 405)
@@ -249,8 +298,16 @@ int cgi_open_store(cantine_ctx **ctx, unsigned flags)
 	return 0;
 }
 
+/* The pages anyone may see (the others check a role and are private). */
+static int is_public(cgi_page p)
+{
+	return p == CGI_PAGE_COLLEGES || p == CGI_PAGE_SEMAINE || p == CGI_PAGE_CALENDRIER ||
+	       p == CGI_PAGE_MENUS_CSV || p == CGI_PAGE_STYLE;
+}
+
 static int handle(cgi_body *b, const char *method)
 {
+	static char etag[40];
 	const char *qs = getenv("QUERY_STRING");
 	cantine_ctx *ctx = NULL;
 	cgi_request req;
@@ -267,6 +324,14 @@ static int handle(cgi_body *b, const char *method)
 		b->allow = "POST";
 		return page_error(b, 405, "Méthode non acceptée", "Cette adresse reçoit "
 				  "seulement les formulaires envoyés (méthode POST).");
+	}
+	if (is_public(req.page)) {
+		state_etag(etag, &req, req.page != CGI_PAGE_STYLE);
+		b->etag = etag;
+		if (etag_matches(getenv("HTTP_IF_NONE_MATCH"), etag)) {
+			b->status = 304;
+			return 0;
+		}
 	}
 	if (req.page == CGI_PAGE_STYLE)
 		return body_copy(b, "text/css; charset=utf-8", cantine_cgi_css,

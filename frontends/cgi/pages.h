@@ -23,6 +23,7 @@ typedef struct cgi_body {
 	                       * private, no-store", no ETag */
 	const char *location; /* for a 303 after a POST */
 	const char *allow;    /* for a 405: the methods allowed */
+	const char *etag;     /* a public page's validator (main.c), or NULL */
 } cgi_body;
 
 /* The list of collèges. */

@@ -350,6 +350,21 @@ def run(c, db, year):
     check(st == 200, "autre ETag : statut %d" % st)
     st, h3, body3 = c.get(week, method="HEAD")
     check(st == 200 and body3 == b"" and h3.get("etag") == etag, "HEAD")
+    # A 304 costs no page: the store is not even opened (strace lists the
+    # files the CGI opens); without a matching tag it is.
+    strace = shutil.which("strace")
+    check(strace is not None, "strace introuvable (paquet Debian strace)")
+    for inm, opened in ((etag, False), ('"0000000000000000"', True)):
+        env = dict(os.environ, REQUEST_METHOD="GET", QUERY_STRING=week, CANTINE_DB=db,
+                   HTTP_IF_NONE_MATCH=inm)
+        run = subprocess.run([strace, "-f", "-qq", "-e", "trace=open,openat", CGI], env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        status = run.stdout.split(b"\r\n", 1)[0]
+        saw = os.path.basename(db).encode() in run.stderr
+        check(status == (b"Status: 200 OK" if opened else b"Status: 304 Not Modified"),
+              "CGI seul, If-None-Match %s : %r" % (inm, status))
+        check(saw == opened, "If-None-Match %s : base %s" % (inm, "non ouverte" if opened
+                                                              else "ouverte pour un 304"))
     # A change in the store changes the page, hence its ETag.
     other = "page=semaine&uai=0593904Y&date=2026-11-23"
     st, h, _ = c.get(other)
