@@ -16,6 +16,11 @@
 
 /* 1 April to 31 August, the longest term. */
 #define TERM_MAX_DAYS 153
+/* Days read on each side of the term, so that a justified absence
+ * running across its first or last day is measured whole (an illness
+ * from mid-December to January spans the Christmas holidays). */
+#define MARGIN 92
+#define WINDOW_DAYS (TERM_MAX_DAYS + 2 * MARGIN)
 
 const char *cantine_bill_day_label(cantine_bill_day_kind k)
 {
@@ -77,8 +82,9 @@ typedef struct meal {
 typedef struct etab_data {
 	int64_t    id;
 	unsigned   service;
-	term_day   days[TERM_MAX_DAYS];
+	term_day   days[WINDOW_DAYS]; /* the term and MARGIN days each side */
 	size_t     ndays;
+	size_t     t0, t1;            /* the term: days[t0..t1) */
 	pupil_row *pupils;
 	size_t     npupils;
 	span      *absences;  /* of pupils, sorted by pupil then date */
@@ -141,17 +147,26 @@ static int oom(cantine_ctx *ctx)
 	return cantine__seterr(ctx, CANTINE_ENOMEM, "mémoire insuffisante");
 }
 
-static int load_days(cantine_ctx *ctx, etab_data *e, const char *first, const char *last)
+/* The days of the window [first, last] (the term and its margins); the
+ * term is [term_first, term_last]. */
+static int load_days(cantine_ctx *ctx, etab_data *e, const char *first, const char *last,
+		     const char *term_first, const char *term_last)
 {
 	cantine__closures cl;
 	int64_t d0 = day_num(first), d1 = day_num(last), d;
+	int64_t t0 = day_num(term_first), t1 = day_num(term_last);
 	int rc;
 
 	if ((rc = cantine__closures_load(ctx, e->id, first, last, &cl)))
 		return rc;
-	e->ndays = 0;
-	for (d = d0; d <= d1 && e->ndays < TERM_MAX_DAYS; d++) {
-		term_day *t = &e->days[e->ndays++];
+	e->ndays = e->t0 = e->t1 = 0;
+	for (d = d0; d <= d1 && e->ndays < WINDOW_DAYS; d++) {
+		term_day *t;
+		if (d == t0)
+			e->t0 = e->ndays;
+		if (d == t1)
+			e->t1 = e->ndays + 1;
+		t = &e->days[e->ndays++];
 		cantine__date_format(d, t->date);
 		t->num = d;
 		t->weekday = cantine__weekday(d);
@@ -376,6 +391,11 @@ static void mark_remises(const etab_data *e, const pupil_row *p, size_t a0, int 
 	int run;
 
 	memset(remise, 0, e->ndays * sizeof(*remise));
+	for (k = a0; k < e->nabsences && e->absences[k].key == p->id &&
+		    !e->absences[k].justified; k++)
+		;
+	if (k == e->nabsences || e->absences[k].key != p->id)
+		return; /* no justified absence */
 	while (i < e->ndays) {
 		if (e->days[i].weekday > 4 || e->days[i].holiday ||
 		    !absent_on(e, a0, p->id, e->days[i].num, &just) || !just) {
@@ -403,7 +423,7 @@ static void classify_days(const etab_data *e, const pupil_row *p, const size_t *
 			  size_t n, int min, cantine_bill_day_kind *kind, bool *absent)
 {
 	size_t a0 = lower(e->absences, e->nabsences, sizeof(span), p->id), i, k;
-	bool remise[TERM_MAX_DAYS], just;
+	bool remise[WINDOW_DAYS], just;
 
 	mark_remises(e, p, a0, min, remise);
 	for (i = 0; i < n; i++) {
@@ -454,7 +474,7 @@ static bool bill_pupil(cantine_billing *bl, const etab_data *e, etab_rec *er,
 		mask = p->days & e->service;
 		forfait = p->regime == CANTINE_REGIME_DP4 ? t->forfait4_cents : t->forfait5_cents;
 	}
-	for (i = 0; i < e->ndays; i++)
+	for (i = e->t0; i < e->t1; i++)
 		if (!e->days[i].holiday && (mask & (1u << e->days[i].weekday)))
 			days[n++] = i;
 	m0 = lower(e->meals, e->nmeals, sizeof(meal), p->id);
@@ -543,13 +563,16 @@ static bool bill_pupil(cantine_billing *bl, const etab_data *e, etab_rec *er,
 static int bill_etab(cantine_billing *bl, cantine_ctx *ctx, const cantine_bill_query *q,
 		     etab_data *e, etab_rec *er)
 {
+	char from[11], to[11];
 	size_t i;
 	int rc, min;
 
+	cantine__date_format(day_num(bl->first) - MARGIN, from);
+	cantine__date_format(day_num(bl->last) + MARGIN, to);
 	if ((rc = cantine_tariff_load(&er->tariff, ctx, er->uai, q->year)) ||
-	    (rc = load_days(ctx, e, bl->first, bl->last)) ||
+	    (rc = load_days(ctx, e, from, to, bl->first, bl->last)) ||
 	    (rc = load_pupils(ctx, e, bl->first, bl->last, q->pupil)) ||
-	    (rc = load_absences(ctx, e, bl->first, bl->last)) ||
+	    (rc = load_absences(ctx, e, from, to)) ||
 	    (rc = load_meals(ctx, e, bl->first, bl->last)))
 		return rc;
 	if (q->pupil && e->npupils == 0)

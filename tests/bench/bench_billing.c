@@ -8,8 +8,9 @@
  * written as CSV.
  *
  * The floor, measured in the same run: reading, with the same prepared
- * statements, every row the billing reads (pupils, absences, ticket
- * meals of the term, collège by collège), doing nothing with them.  The
+ * statements, every row the billing reads (pupils and ticket meals of the
+ * term, absences of the term and the 92 days each side, collège by
+ * collège), doing nothing with them.  The
  * ratio billing / floor says what walking 50,000 pupils' days costs
  * beyond getting the data.
  *
@@ -223,8 +224,11 @@ static double floor_read(cantine_ctx *ctx, size_t *rows)
 		for (k = 0; k < 3; k++) {
 			int c;
 			sqlite3_bind_int64(st[k], 1, sqlite3_column_int64(etabs, 0));
-			sqlite3_bind_text(st[k], 2, "2026-09-01", -1, SQLITE_STATIC);
-			sqlite3_bind_text(st[k], 3, "2026-12-31", -1, SQLITE_STATIC);
+			/* The absences: the term and billing.c's margins. */
+			sqlite3_bind_text(st[k], 2, k == 1 ? "2026-06-01" : "2026-09-01", -1,
+					  SQLITE_STATIC);
+			sqlite3_bind_text(st[k], 3, k == 1 ? "2027-04-02" : "2026-12-31", -1,
+					  SQLITE_STATIC);
 			while (sqlite3_step(st[k]) == SQLITE_ROW) {
 				for (c = 0; c < sqlite3_column_count(st[k]); c++)
 					(void)sqlite3_column_text(st[k], c);

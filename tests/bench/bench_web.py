@@ -6,7 +6,9 @@ package wrk) with 16 connections on loopback for SECONDS seconds against
   1. the week page of the demo collège, built by cantine.cgi per request;
   2. the floor: the same lighttpd serving a static copy of the same HTML;
   3. between the two, what any CGI request costs here: cantine.cgi
-     answering its style sheet (process start, no store opened).
+     answering its style sheet (process start, no store opened);
+  4. the week page viewed again: If-None-Match with its ETag, answered
+     304 without the store being opened.
 Prints requests per second, latency percentiles (50/90/99) and the ratio.
 Not a timed test: it fails only when a request fails.
 
@@ -28,10 +30,12 @@ import web_test  # noqa: E402
 WEEK = "/cantine.cgi?page=semaine&uai=0595871L&date=2026-11-23"
 
 
-def wrk(port, target, seconds, connections):
+def wrk(port, target, seconds, connections, header=None):
     """Requests per second and latency percentiles (ms) of one wrk run."""
     cmd = [shutil.which("wrk") or "wrk", "-t2", "-c%d" % connections, "-d%ds" % seconds,
            "--latency", "--timeout", "10s", "http://127.0.0.1:%d%s" % (port, target)]
+    if header:
+        cmd[1:1] = ["-H", header]
     out = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                          timeout=seconds + 60, check=True).stdout.decode()
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
@@ -66,7 +70,7 @@ def main():
         proc, port = web_test.start_lighttpd(tmp, db)
         try:
             # The static copy: the very bytes the CGI sends.
-            st, _, body = web_test.Client(port).get(WEEK.split("?", 1)[1])
+            st, headers, body = web_test.Client(port).get(WEEK.split("?", 1)[1])
             if st != 200:
                 print("ÉCHEC : la page de la semaine répond %d" % st)
                 return 1
@@ -78,6 +82,9 @@ def main():
             cgi = wrk(port, WEEK, seconds, connections)
             static = wrk(port, "/semaine.html", seconds, connections)
             start = wrk(port, "/cantine.cgi?page=style.css", seconds, connections)
+            # A page viewed again: 304 from the ETag, the store not opened.
+            again = wrk(port, WEEK, seconds, connections,
+                        "If-None-Match: %s" % headers.get("etag"))
         finally:
             proc.terminate()
             proc.wait(timeout=10)
@@ -85,7 +92,8 @@ def main():
     print("%-34s %10s %9s %9s %9s %9s" % ("", "requêtes", "req/s", "p50 ms", "p90 ms", "p99 ms"))
     for name, (rps, total, pct) in (("lighttpd + cantine.cgi", cgi),
                                     ("plancher : lighttpd, page statique", static),
-                                    ("cantine.cgi sans base (style.css)", start)):
+                                    ("cantine.cgi sans base (style.css)", start),
+                                    ("page revue : 304 (If-None-Match)", again)):
         print("%-34s %10d %9.1f %9.2f %9.2f %9.2f" % (name, total, rps, pct["50"], pct["90"],
                                                      pct["99"]))
     print("rapport débit statique / CGI : %.1f ; latence p50 CGI / statique : %.1f"

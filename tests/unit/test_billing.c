@@ -258,6 +258,37 @@ static void test_remise(void **state)
 	cantine_billing_free(b);
 }
 
+/* An illness across the Christmas holidays, Monday 14 December to
+ * Wednesday 6 January: 5 school days in the first term, 3 in the second,
+ * one absence of 8 days.  Each term deducts its own days, the second
+ * too, though its part alone would be too short. */
+static void test_remise_across_terms(void **state)
+{
+	tu_fixture *f = *state;
+	const cantine_bill *x;
+	cantine_billing *b;
+	size_t i;
+
+	assert_int_equal(import(f, CANTINE_KIND_PUPILS, PUPILS_HEAD
+		UAI ",P1,DP4,lun|mar|jeu|ven,4B," FULL ",,,,non\n", NULL), 0);
+	assert_int_equal(import(f, CANTINE_KIND_ABSENCES,
+		"uai,eleve,classe,debut,fin,motif,justifiee\n"
+		UAI ",P1,,2026-12-14,2027-01-06,maladie,oui\n", NULL), 0);
+	b = bill(f, 1, 0);
+	x = bill_of(b, "P1", &i);
+	assert_int_equal(x->days[CANTINE_BILL_REMISE], 4);
+	assert_int_equal(day_of(b, i, "2026-12-18")->kind, CANTINE_BILL_REMISE);
+	cantine_billing_free(b);
+	b = bill(f, 2, 0);
+	x = bill_of(b, "P1", &i);
+	assert_int_equal(x->days[CANTINE_BILL_REMISE], 2);       /* Monday, Tuesday */
+	assert_int_equal(day_of(b, i, "2027-01-04")->kind, CANTINE_BILL_REMISE);
+	assert_int_equal(day_of(b, i, "2027-01-05")->kind, CANTINE_BILL_REMISE);
+	assert_int_equal(day_of(b, i, "2027-01-07")->kind, CANTINE_BILL_CHARGED);
+	check_exact(b, i);
+	cantine_billing_free(b);
+}
+
 /* A trip removes one class: its pupils' day is deducted, not the
  * others'; a strike closes the collège for all; arrivals pay from their
  * first day. */
@@ -585,6 +616,7 @@ int main(void)
 		cmocka_unit_test(test_term_dates),
 		cmocka_unit_test_setup_teardown(test_whole_term, setup, tu_teardown_store),
 		cmocka_unit_test_setup_teardown(test_remise, setup, tu_teardown_store),
+		cmocka_unit_test_setup_teardown(test_remise_across_terms, setup, tu_teardown_store),
 		cmocka_unit_test_setup_teardown(test_trip_closure_arrival, setup,
 						tu_teardown_store),
 		cmocka_unit_test_setup_teardown(test_tiers, setup, tu_teardown_store),
