@@ -130,7 +130,12 @@ def free_port():
     return port
 
 
-def start_lighttpd(tmp, db):
+def start_lighttpd(tmp, db, users=None):
+    """lighttpd -D on a free loopback port serving the CGI at /cantine.cgi.
+    With `users` (name: password), also at /prive/cantine.cgi behind HTTP
+    basic authentication (mod_auth, "plain" backend: a password file
+    written here), which gives the CGI REMOTE_USER (docs/cgi.md, "Roles").
+    Returns (process, port)."""
     lighttpd = shutil.which("lighttpd") or "/usr/sbin/lighttpd"
     if not os.path.exists(lighttpd):
         print("lighttpd est introuvable : installez le paquet Debian lighttpd "
@@ -140,9 +145,22 @@ def start_lighttpd(tmp, db):
     os.mkdir(www)
     os.symlink(CGI, os.path.join(www, "cantine.cgi"))
     port = free_port()
+    modules, auth = '"mod_setenv", "mod_cgi"', ""
+    if users:
+        os.mkdir(os.path.join(www, "prive"))
+        os.symlink(CGI, os.path.join(www, "prive", "cantine.cgi"))
+        userfile = os.path.join(tmp, "utilisateurs")
+        with open(userfile, "w", encoding="utf-8") as f:
+            for name, password in users.items():
+                f.write("%s:%s\n" % (name, password))
+        modules = '"mod_auth", "mod_authn_file", ' + modules
+        auth = ('auth.backend = "plain"\n'
+                'auth.backend.plain.userfile = "%s"\n'
+                'auth.require = ("/prive/" => ("method" => "basic", "realm" => "cantine",'
+                ' "require" => "valid-user"))\n' % userfile)
     conf = os.path.join(tmp, "lighttpd.conf")
     with open(conf, "w", encoding="utf-8") as f:
-        f.write('server.modules = ("mod_setenv", "mod_cgi")\n'
+        f.write('server.modules = (%s)\n'
                 'server.document-root = "%s"\n'
                 'server.bind = "127.0.0.1"\n'
                 'server.port = %d\n'
@@ -150,8 +168,8 @@ def start_lighttpd(tmp, db):
                 'server.pid-file = "%s"\n'
                 'cgi.assign = (".cgi" => "")\n'
                 'setenv.set-environment = ("CANTINE_DB" => "%s")\n'
-                % (www, port, os.path.join(tmp, "error.log"),
-                   os.path.join(tmp, "lighttpd.pid"), db))
+                % (modules, www, port, os.path.join(tmp, "error.log"),
+                   os.path.join(tmp, "lighttpd.pid"), db) + auth)
     # lighttpd -D gives the CGI its stderr: kept, so that a message of the
     # CGI or a sanitizer's report fails the test (see server_output()).
     out = open(os.path.join(tmp, "lighttpd.out"), "w", encoding="utf-8")
