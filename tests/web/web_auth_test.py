@@ -215,6 +215,10 @@ def run(port, db, year):
     # The committee sees the proposed week and a form per proposed day.
     page = private_page(u["comite-a"], "page=comite&" + week_a, "comité A")
     check(PROPOSED_DISH in page.text(), "comité A : menu proposé absent")
+    # The marks: fait maison for a dish tagged fait_maison (examples/recettes.csv).
+    check("entrée : Potage poireaux pommes de terre (végétarien, fait maison) — allergènes"
+          in page.text() and "plat principal : %s — allergènes" % PROPOSED_DISH in page.text(),
+          "comité A : marque « fait maison »")
     forms = tokens(page, "commenter")
     check(len(forms) == 4, "comité A : %d formulaires, 4 jours proposés" % len(forms))
     check(all(len(f.get("jeton", "")) == 100 for f in forms), "jetons de 100 caractères")

@@ -222,19 +222,43 @@ def direct(db, query):
 
 
 class Page(html.parser.HTMLParser):
-    """The elements and the text of a page."""
+    """The elements and the text of a page; `marks`: the marks of each dish
+    of a week page (the text of the items of its ul.marques), by name."""
 
     def __init__(self, data):
         super().__init__(convert_charrefs=True)
         self.tags, self.texts, self.attrs = [], [], []
+        self.marks, self._in, self._dish = {}, None, None
         self.feed(data)
 
     def handle_starttag(self, tag, attrs):
         self.tags.append(tag)
-        self.attrs.append((tag, dict(attrs)))
+        a = dict(attrs)
+        self.attrs.append((tag, a))
+        cls = (a.get("class") or "").split()
+        if tag == "p" and "nom" in cls:
+            self._in, self._dish = "nom", ""
+        elif tag == "ul" and "marques" in cls:
+            self._in = "marques"
+        elif tag == "li" and self._in in ("marques", "marque"):
+            self._in = "marque"
+            self.marks.setdefault(self._dish, []).append("")
+
+    def handle_endtag(self, tag):
+        if tag == "p" and self._in == "nom":
+            self.marks.setdefault(self._dish, [])
+            self._in = None
+        elif tag == "li" and self._in == "marque":
+            self._in = "marques"
+        elif tag == "ul" and self._in == "marques":
+            self._in = None
 
     def handle_data(self, data):
         self.texts.append(data)
+        if self._in == "nom":
+            self._dish += data
+        elif self._in == "marque":
+            self.marks[self._dish][-1] += data
 
     def text(self):
         return "".join(self.texts)
@@ -320,6 +344,19 @@ def run(c, db, year):
               for tag, a in page.attrs), "formulaire des allergènes")
     check(any(tag == "link" and a.get("href") == "?page=style.css" for tag, a in page.attrs),
           "feuille de style")
+
+    # "fait maison" is written, for the dishes tagged fait_maison only.
+    for q, dish in [("page=semaine&uai=0595871L&date=2026-10-12", "Hachis parmentier"),
+                    ("page=semaine&uai=0595871L&date=2026-11-20",
+                     "Potage poireaux pommes de terre")]:
+        h, page = html_page(c, q)
+        check("fait maison" in page.marks.get(dish, []),
+              "%s : « fait maison » absent de %s %r" % (q, dish, page.marks.get(dish)))
+        others = [d for d, m in page.marks.items() if d != dish and "fait maison" in m]
+        check(not others and len(page.marks) > 5, "%s : « fait maison » sur %r" % (q, others))
+    h, page = html_page(c, week)
+    check(not any("fait maison" in m for m in page.marks.values()) and len(page.marks) > 10,
+          "semaine du 23/11 : « fait maison » sur un plat non marqué")
 
     # The allergen filter marks the dishes to avoid, in words.
     h, page = html_page(c, week + "&sans=lait&sans=oeufs")
