@@ -128,7 +128,7 @@ static void dish_item(xmlNodePtr ul, cantine_ctx *ctx, const cantine_offer *o,
 		      unsigned sans, int nutriscore)
 {
 	xmlNodePtr li = html_el(ul, "li", NULL), p, marks;
-	cantine_signs sg = { 0, 0 };
+	cantine_signs sg = { 0, 0, 0 };
 	unsigned hit = (o->allergens | o->traces) & sans;
 	int unknown = o->declared && !o->allergens;
 	int l;
@@ -153,7 +153,7 @@ static void dish_item(xmlNodePtr ul, cantine_ctx *ctx, const cantine_offer *o,
 	p = html_el(li, "p", o->dish);
 	html_attr(p, "class", "nom");
 	cantine_dish_signs(&sg, ctx, o->dish);
-	if (o->vegetarian || sg.labels || sg.local) {
+	if (o->vegetarian || sg.labels || sg.local || sg.homemade) {
 		marks = html_el(li, "ul", NULL);
 		html_attr(marks, "class", "marques");
 		html_attr(marks, "aria-label", "Caractéristiques");
@@ -166,6 +166,8 @@ static void dish_item(xmlNodePtr ul, cantine_ctx *ctx, const cantine_offer *o,
 					  "class", l == CANTINE_LABEL_BIO ? "bio" : "label");
 		if (sg.local)
 			html_attr(html_el(marks, "li", "local"), "class", "local");
+		if (sg.homemade)
+			html_attr(html_el(marks, "li", "fait maison"), "class", "maison");
 	}
 	p = html_el(li, "p", NULL);
 	html_attr(p, "class", "allergenes");

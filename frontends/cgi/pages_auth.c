@@ -252,8 +252,9 @@ static void day_comments(xmlNodePtr sec, cantine_ctx *ctx, const cantine_comment
 	}
 }
 
-/* The dishes of a meal, by course, with their allergens. */
-static void dishes(xmlNodePtr sec, const cantine_meal *m)
+/* The dishes of a meal, by course, with the marks végétarien and fait
+ * maison, and their allergens. */
+static void dishes(xmlNodePtr sec, cantine_ctx *ctx, const cantine_meal *m)
 {
 	xmlNodePtr ul = html_el(sec, "ul", NULL);
 	cantine_buf al = CANTINE_BUF_INIT;
@@ -263,13 +264,19 @@ static void dishes(xmlNodePtr sec, const cantine_meal *m)
 	html_attr(ul, "class", "plats");
 	for (k = 0; k < m->n_offers; k++) {
 		const cantine_offer *o = &m->offers[k];
+		cantine_signs sg = { 0, 0, 0 };
+		const char *marks;
 
+		/* A dish of a plan always has a row in the store; should reading
+		 * it fail, the dish is shown without the mark. */
+		cantine_dish_signs(&sg, ctx, o->dish);
+		marks = o->vegetarian && sg.homemade ? " (végétarien, fait maison)"
+			: o->vegetarian ? " (végétarien)" : sg.homemade ? " (fait maison)" : "";
 		al.size = 0;
 		if (o->allergens)
 			cantine_allergens_format(&al, o->allergens, ", ");
 		snprintf(line, sizeof(line), "%s : %s%s%s%s", cantine_course_name(o->course), o->dish,
-			 o->vegetarian ? " (végétarien)" : "", al.size ? " — allergènes : " : "",
-			 al.size ? al.ptr : "");
+			 marks, al.size ? " — allergènes : " : "", al.size ? al.ptr : "");
 		html_el(ul, "li", line);
 	}
 	cantine_buf_dispose(&al);
@@ -351,7 +358,7 @@ static int week_page(cgi_body *b, cantine_ctx *ctx, const cgi_request *req, int 
 		html_attr(html_el(sec, "p", status_text(m->status)), "class", "statut");
 		/* The committee reads proposals and published menus, not drafts. */
 		if (gestion || m->status != CANTINE_STATUS_DRAFT)
-			dishes(sec, m);
+			dishes(sec, ctx, m);
 		day_comments(sec, ctx, cs, d, uai, gestion);
 		if (comment && m->status == CANTINE_STATUS_PROPOSED) {
 			xmlNodePtr form = post_form(sec, ctx, "commenter", CANTINE_ACT_COMMENT, uai);

@@ -1,11 +1,33 @@
 /*
- * dish_signs.c: the quality signs and the local mark a menu shows for a
- * dish (cantine_dish_signs(), cantine/recipe.h).
+ * dish_signs.c: the quality signs, the local mark and the "fait maison"
+ * mark a menu shows for a dish (cantine_dish_signs(), cantine/recipe.h).
  */
 #include "common_int.h"
 
+#include <string.h>
+
 #include <cantine/recipe.h>
 #include <cantine/catalog.h>
+
+/* The tag a kitchen gives the dishes it cooks on site (docs/formats.md,
+ * "recettes"). */
+#define HOMEMADE_TAG "fait_maison"
+
+/* Does the '|'-separated list `tags` hold the whole item `tag`? */
+static int has_tag(const char *tags, const char *tag)
+{
+	size_t n = strlen(tag);
+
+	while (tags && *tags) {
+		const char *bar = strchr(tags, '|');
+		size_t len = bar ? (size_t)(bar - tags) : strlen(tags);
+
+		if (len == n && memcmp(tags, tag, n) == 0)
+			return 1;
+		tags = bar ? bar + 1 : NULL;
+	}
+	return 0;
+}
 
 int cantine_dish_signs(cantine_signs *out, cantine_ctx *ctx, const char *name)
 {
@@ -15,8 +37,9 @@ int cantine_dish_signs(cantine_signs *out, cantine_ctx *ctx, const char *name)
 
 	out->labels = 0;
 	out->local = 0;
+	out->homemade = 0;
 	if ((rc = cantine__prepare(ctx, &st,
-		"SELECT d.declared_siqo, i.grams_mg, p.labels, p.local_def "
+		"SELECT d.declared_siqo, i.grams_mg, p.labels, p.local_def, d.tags "
 		"FROM dish d LEFT JOIN dish_ingredient i ON i.dish_id = d.id "
 		"LEFT JOIN product p ON p.id = i.product_id WHERE d.name = ?1")))
 		return rc;
@@ -25,6 +48,9 @@ int cantine_dish_signs(cantine_signs *out, cantine_ctx *ctx, const char *name)
 		int64_t g = sqlite3_column_int64(st, 1);
 		unsigned labels = (unsigned)sqlite3_column_int(st, 2);
 
+		if (!found)
+			out->homemade = has_tag((const char *)sqlite3_column_text(st, 4),
+						HOMEMADE_TAG);
 		found = 1;
 		if (sqlite3_column_type(st, 1) == SQLITE_NULL) {
 			/* No ingredient: the signs its publisher declared. */

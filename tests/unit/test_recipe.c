@@ -531,7 +531,7 @@ static void test_dish_signs(void **state)
 {
 	tu_fixture *f = *state;
 	cantine_product p;
-	cantine_signs sg = { 99, 99 };
+	cantine_signs sg = { 99, 99, 99 };
 	const cantine_ingredient half[] = { { "CAROTTE-BIO", 50000 }, { "CAROTTE", 50000 } };
 	const cantine_ingredient less[] = { { "CAROTTE-BIO", 49999 }, { "CAROTTE", 50000 } };
 	const cantine_ingredient lr[] = { { "POULET-LR", 90000 }, { "CAROTTE-BIO", 10000 } };
@@ -551,6 +551,7 @@ static void test_dish_signs(void **state)
 	assert_int_equal(cantine_dish_signs(&sg, f->ctx, "Moitié bio"), 0);
 	assert_int_equal(sg.labels, 1u << CANTINE_LABEL_BIO);
 	assert_int_equal(sg.local, 1);
+	assert_int_equal(sg.homemade, 0);
 	/* A milligram less: not shown. */
 	save_dish(f->ctx, "Presque moitié bio", CANTINE_COURSE_ENTREE, NULL, less, 2);
 	assert_int_equal(cantine_dish_signs(&sg, f->ctx, "Presque moitié bio"), 0);
@@ -567,6 +568,20 @@ static void test_dish_signs(void **state)
 	assert_int_equal(cantine_dish_signs(&sg, f->ctx, "Déclaré"), 0);
 	assert_int_equal(sg.labels, 1u << CANTINE_LABEL_LABEL_ROUGE);
 	assert_int_equal(sg.local, 0);
+	assert_int_equal(sg.homemade, 0);
+	/* "Fait maison": the tag fait_maison, wherever in the list; only the
+	 * whole tag. */
+	save_dish(f->ctx, "Soupe maison", CANTINE_COURSE_ENTREE, "legume|fait_maison", half, 2);
+	assert_int_equal(cantine_dish_signs(&sg, f->ctx, "Soupe maison"), 0);
+	assert_int_equal(sg.homemade, 1);
+	assert_int_equal(sg.labels, 1u << CANTINE_LABEL_BIO);
+	save_dish(f->ctx, "Soupe maison seule", CANTINE_COURSE_ENTREE, "fait_maison", half, 2);
+	assert_int_equal(cantine_dish_signs(&sg, f->ctx, "Soupe maison seule"), 0);
+	assert_int_equal(sg.homemade, 1);
+	save_dish(f->ctx, "Soupe presque maison", CANTINE_COURSE_ENTREE,
+		  "fait_maison_non|pas_fait_maison|fait", half, 2);
+	assert_int_equal(cantine_dish_signs(&sg, f->ctx, "Soupe presque maison"), 0);
+	assert_int_equal(sg.homemade, 0);
 	/* Unknown dish. */
 	assert_int_equal(cantine_dish_signs(&sg, f->ctx, "Inconnu"), CANTINE_ENOTFOUND);
 	assert_true(tu_contains(cantine_errmsg(f->ctx), "Inconnu"));

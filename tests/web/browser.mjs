@@ -1,6 +1,9 @@
 // Browser checks of cantine.cgi's pages (docs/cgi.md, "Tests"), run by
 // web_browser.py, which builds the test store, starts lighttpd and gives:
 //   CANTINE_URL        http://127.0.0.1:PORT/cantine.cgi
+//   CANTINE_PRIVATE_URL  the same behind basic authentication (/prive/cantine.cgi)
+//   CANTINE_PASSWORD   the password of every user of web_auth_test.py
+//   CANTINE_YEAR       the year audited on the département's pages
 //   CANTINE_NPM        the folder holding node_modules (playwright-core, axe-core)
 //   CANTINE_ARTIFACTS  where the screenshot and the PDF are kept
 //   CANTINE_CHANGES    JSON list of [day, text] the changed meals must show
@@ -15,6 +18,11 @@ const { chromium } = require('playwright-core');
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 const BASE = process.env.CANTINE_URL;
+const PRIVATE = process.env.CANTINE_PRIVATE_URL;
+const YEAR = process.env.CANTINE_YEAR;
+const A = '0595871L';
+// web_auth_test.py: A's week of 30 November is proposed to its committee.
+const PROPOSED = `uai=${A}&date=2026-11-30`;
 const OUT = process.env.CANTINE_ARTIFACTS;
 const WEEK = '?page=semaine&uai=0595871L&date=2026-11-23';
 const HOSTILE = '?page=semaine&uai=0593904Y&date=2026-11-23';
@@ -72,9 +80,9 @@ function watch(page) {
 }
 
 const EXPECTED_ERRORS = new Set();
-async function open(page, query, status) {
-  if (status !== 200) EXPECTED_ERRORS.add(BASE + query);
-  const resp = await page.goto(BASE + query);
+async function open(page, query, status, base = BASE) {
+  if (status !== 200) EXPECTED_ERRORS.add(base + query);
+  const resp = await page.goto(base + query);
   check(resp && resp.status() === status,
     `${query} : statut ${resp && resp.status()}, attendu ${status}`);
 }
@@ -91,10 +99,45 @@ async function axe(page, name) {
     rules: { 'color-contrast-enhanced': { enabled: true } },
   }));
   AXE_RESULTS.push(`${name} : ${r.violations.length} violation(s), ${r.passes.length} règle(s) ` +
-    `respectée(s), à revoir à la main : ${r.incomplete.map((v) => v.id).join(', ') || 'aucune'}`);
+    `respectée(s), à revoir à la main : ${r.incomplete.map((v) => v.id + ' (' +
+      v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' ; ') + ')').join(', ') || 'aucune'}`);
   for (const v of r.violations) {
     check(false, `axe, ${name} : ${v.id} (${v.impact}) ${v.help} : ` +
       v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' ; '));
+  }
+}
+
+// WCAG contrast ratio of two CSS colours "rgb(r, g, b)".
+function contrast(c1, c2) {
+  const lum = (c) => {
+    const [r, g, b] = c.match(/\d+(\.\d+)?/g).slice(0, 3).map((v) => {
+      const x = Number(v) / 255;
+      return x <= 0.04045 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [a, b] = [lum(c1), lum(c2)].sort((x, y) => y - x);
+  return (a + 0.05) / (b + 0.05);
+}
+
+// axe leaves the text of SVG charts "to review" (it does not find its
+// background): each text must lie on the page's background, clear of the
+// bars, and its fill reach 7:1 against it.
+async function chartText(page, name) {
+  const texts = await page.$$eval('figure.graphique svg', (svgs) => svgs.flatMap((svg) => {
+    const bars = [...svg.querySelectorAll('rect')].map((r) => r.getBoundingClientRect());
+    return [...svg.querySelectorAll('text')].map((t) => {
+      const b = t.getBoundingClientRect();
+      const over = bars.some((r) => r.width > 0 && b.left < r.right && r.left < b.right &&
+        b.top < r.bottom && r.top < b.bottom);
+      return [t.textContent, getComputedStyle(t).fill, over];
+    });
+  }));
+  const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  check(texts.length > 0, `${name} : aucun texte dans les graphiques`);
+  for (const [text, fill, over] of texts) {
+    check(!over, `${name} : « ${text} » sur une barre`);
+    check(contrast(fill, bg) >= 7, `${name} : « ${text} » contraste ${contrast(fill, bg).toFixed(2)} < 7`);
   }
 }
 
@@ -280,6 +323,124 @@ async function hostile(browser, bypassCSP) {
   await ctx.close();
 }
 
+// A page of `user`, logged in with HTTP basic authentication (the
+// server's mod_auth; the CGI reads REMOTE_USER).
+async function loggedIn(browser, user) {
+  const ctx = await browser.newContext({
+    httpCredentials: { username: user, password: process.env.CANTINE_PASSWORD },
+  });
+  const page = await ctx.newPage();
+  page.setDefaultTimeout(10000);
+  return { ctx, page, seen: watch(page) };
+}
+
+// The text of each comment shown on a role page: [day, text, handled].
+async function comments(page) {
+  return page.$$eval('section.jour li.commentaire', (lis) => lis.map((li) => [
+    li.closest('section.jour').querySelector('h2').textContent,
+    [...li.querySelectorAll('p.texte')].map((p) => p.textContent).join('\n'),
+    li.classList.contains('traite'),
+  ]));
+}
+
+// Submits a form with `submit` and waits for the page it leads to: the
+// POST answers 303 (Post/Redirect/Get), then the new page loads (the
+// same address as before, so waitForURL would not wait).
+async function posted(page, action, submit) {
+  const [resp] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST'),
+    page.waitForEvent('load'),
+    submit(),
+  ]);
+  check(resp.url().endsWith('?page=' + action) && resp.status() === 303,
+    `${action} : ${resp.url()} statut ${resp.status()}, attendu 303`);
+}
+
+// The pages of each role, with axe; a committee member types a comment
+// and sends it with the keyboard, the gestionnaire marks it handled with
+// the mouse.
+async function roles(browser) {
+  const said = 'Le lundi, deux féculents : des haricots verts plutôt ?';
+  const day = 'Lundi 30 novembre 2026';
+
+  let { ctx, page, seen } = await loggedIn(browser, 'comite-a');
+  await open(page, '?page=comite&' + PROPOSED, 200, PRIVATE);
+  check((await page.locator('h1').textContent()).startsWith('Menus proposés au comité'),
+    'comité : titre');
+  await axe(page, 'comité');
+  const box = page.getByLabel('Votre commentaire sur le menu du ' + day, { exact: true });
+  await box.focus();
+  const focus = await page.evaluate(() => [document.activeElement.tagName,
+    getComputedStyle(document.activeElement).outlineStyle]);
+  check(focus[0] === 'TEXTAREA' && focus[1] !== 'none',
+    'comité : zone de texte sans focus visible ' + JSON.stringify(focus));
+  await page.keyboard.type(said);
+  await page.keyboard.press('Tab');
+  const button = await page.evaluate(() => [document.activeElement.tagName,
+    document.activeElement.textContent, getComputedStyle(document.activeElement).outlineStyle]);
+  check(button[0] === 'BUTTON' && button[1] === 'Envoyer le commentaire' && button[2] !== 'none',
+    'comité : Tab après la zone de texte ' + JSON.stringify(button));
+  await posted(page, 'commenter', () => page.keyboard.press('Enter'));
+  check(page.url() === PRIVATE + '?page=comite&' + PROPOSED, 'comité : retour ' + page.url());
+  let got = await comments(page);
+  check(JSON.stringify(got) === JSON.stringify([[day, said, false]]),
+    'comité : commentaire affiché ' + JSON.stringify(got));
+  check(await page.locator('li.commentaire').first().isVisible(), 'comité : commentaire invisible');
+  const shot = path.join(OUT, 'comite.png');
+  await page.screenshot({ path: shot, fullPage: true });
+  console.log('capture : ' + shot);
+  await axe(page, 'comité avec un commentaire');
+  await page.setViewportSize({ width: 375, height: 800 });
+  await axe(page, 'comité, écran de téléphone');
+  check(seen.dialogs.length === 0 && seen.errors.length === 0 && seen.console.length === 0,
+    'comité : dialogue, erreur ou console ' + JSON.stringify(seen));
+  await ctx.close();
+
+  ({ ctx, page, seen } = await loggedIn(browser, 'gest-a'));
+  await open(page, '?page=gestion&' + PROPOSED, 200, PRIVATE);
+  got = await comments(page);
+  check(JSON.stringify(got) === JSON.stringify([[day, said, false]]),
+    'gestion : commentaire listé ' + JSON.stringify(got));
+  await axe(page, 'gestion');
+  const item = page.locator('li.commentaire', { hasText: said });
+  await posted(page, 'traiter',
+    () => item.getByRole('button', { name: 'Marquer comme traité' }).click());
+  check(page.url() === PRIVATE + '?page=gestion&' + PROPOSED, 'gestion : retour ' + page.url());
+  got = await comments(page);
+  check(JSON.stringify(got) === JSON.stringify([[day, said, true]]),
+    'gestion : commentaire non traité ' + JSON.stringify(got));
+  check((await item.locator('p.etat').textContent()).startsWith('Traité par gest-a le '),
+    'gestion : « Traité par » absent');
+  check(await page.getByRole('button', { name: 'Marquer comme traité' }).count() === 0,
+    'gestion : bouton « Marquer comme traité » restant');
+  await axe(page, 'gestion, commentaire traité');
+  await open(page, '?page=gestion&uai=0595871L&date=2026-12-07', 200, PRIVATE);
+  await axe(page, 'gestion, semaine en brouillon');
+  check(seen.dialogs.length === 0 && seen.errors.length === 0 && seen.console.length === 0,
+    'gestion : dialogue, erreur ou console ' + JSON.stringify(seen));
+  await ctx.close();
+
+  ({ ctx, page, seen } = await loggedIn(browser, 'dep59'));
+  await open(page, `?page=departement&dep=59&annee=${YEAR}`, 200, PRIVATE);
+  check(await page.locator('figure.graphique svg').count() === 5, 'département : 5 graphiques');
+  const dshot = path.join(OUT, 'departement.png');
+  await page.screenshot({ path: dshot, fullPage: true });
+  console.log('capture : ' + dshot);
+  await axe(page, 'département');
+  await chartText(page, 'département');
+  await page.getByRole('link', { name: 'Collège Louise Michel' }).click();
+  await page.waitForURL(/page=audit-college&uai=0595871L/);
+  check((await page.locator('h1').count()) === 1, 'audit d\'un collège : titre');
+  await axe(page, 'audit d\'un collège');
+  // Another role's page: 403.
+  await open(page, '?page=comite&' + PROPOSED, 403, PRIVATE);
+  check((await page.locator('h1').textContent()).includes('Accès refusé'), '403 : titre');
+  await axe(page, 'accès refusé (403)');
+  check(seen.dialogs.length === 0 && seen.errors.length === 0 && seen.console.length === 0,
+    'département : dialogue, erreur ou console ' + JSON.stringify(seen));
+  await ctx.close();
+}
+
 mkdirSync(OUT, { recursive: true });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -290,6 +451,7 @@ try {
   await keyboard(browser);
   await hostile(browser, false);
   await hostile(browser, true);
+  await roles(browser);
 } catch (e) {
   check(false, 'exception : ' + (e && e.stack || e));
 } finally {

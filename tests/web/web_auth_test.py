@@ -20,18 +20,15 @@ import base64
 import http.client
 import os
 import re
-import shutil
-import socket
 import sqlite3
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import web_test  # noqa: E402  (the store and the helpers of part 1)
-from web_test import Page, cantine, check, free_port  # noqa: E402
+from web_test import Page, cantine, check  # noqa: E402
 
 CGI = os.environ["CANTINE_CGI"]
 A, B, C = "0595871L", "0622413L", "0593904Y"  # B is in the 62, A and C in the 59
@@ -52,51 +49,26 @@ PASSWORD = "mot-de-passe"
 PRIVATE_HTML = []
 
 
+def build_store(tmp, year):
+    """web_test.py's store, with the users of USERS, a draft week and a
+    proposal far ahead; returns its path."""
+    db = web_test.build_store(tmp, year)
+    for name, (role, opt, scope) in USERS.items():
+        cantine(db, "user", "add", name, "--role", role, opt, scope)
+    # A draft week for the gestionnaire to propose and publish.
+    cantine(db, "plan", "set", "--etab", A, "--date", DRAFT_WEEK,
+            "Potage poireaux pommes de terre", "Omelette aux fines herbes")
+    # A proposal far ahead: whatever today is, the committee's page
+    # lists it and opens on a proposed week.
+    cantine(db, "plan", "set", "--etab", A, "--date", FAR_PROPOSAL, "--statut", "proposé",
+            "Potage poireaux pommes de terre")
+    return db
+
+
 def start_lighttpd(tmp, db):
-    lighttpd = shutil.which("lighttpd") or "/usr/sbin/lighttpd"
-    if not os.path.exists(lighttpd):
-        print("lighttpd est introuvable : installez le paquet Debian lighttpd")
-        sys.exit(1)
-    www = os.path.join(tmp, "www")
-    os.makedirs(os.path.join(www, "prive"))
-    os.symlink(CGI, os.path.join(www, "cantine.cgi"))
-    os.symlink(CGI, os.path.join(www, "prive", "cantine.cgi"))
-    users = os.path.join(tmp, "utilisateurs")
-    with open(users, "w", encoding="utf-8") as f:
-        for name in list(USERS) + ["inconnu"]:
-            f.write("%s:%s\n" % (name, PASSWORD))
-    port = free_port()
-    conf = os.path.join(tmp, "lighttpd.conf")
-    with open(conf, "w", encoding="utf-8") as f:
-        f.write('server.modules = ("mod_auth", "mod_authn_file", "mod_setenv", "mod_cgi")\n'
-                'server.document-root = "%s"\n'
-                'server.bind = "127.0.0.1"\n'
-                'server.port = %d\n'
-                'server.errorlog = "%s"\n'
-                'server.pid-file = "%s"\n'
-                'cgi.assign = (".cgi" => "")\n'
-                'setenv.set-environment = ("CANTINE_DB" => "%s")\n'
-                'auth.backend = "plain"\n'
-                'auth.backend.plain.userfile = "%s"\n'
-                'auth.require = ("/prive/" => ("method" => "basic", "realm" => "cantine",'
-                ' "require" => "valid-user"))\n'
-                % (www, port, os.path.join(tmp, "error.log"),
-                   os.path.join(tmp, "lighttpd.pid"), db, users))
-    out = open(os.path.join(tmp, "lighttpd.out"), "w", encoding="utf-8")
-    proc = subprocess.Popen([lighttpd, "-D", "-f", conf], stdout=out,
-                            stderr=subprocess.STDOUT)
-    out.close()
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return proc, port
-        except OSError:
-            if proc.poll() is not None:
-                break
-            time.sleep(0.1)
-    proc.kill()
-    print("lighttpd ne répond pas")
-    sys.exit(1)
+    """web_test.py's server, with /prive/ behind basic authentication for
+    every user of USERS and "inconnu" (a login without a role)."""
+    return web_test.start_lighttpd(tmp, db, {name: PASSWORD for name in list(USERS) + ["inconnu"]})
 
 
 class Client:
@@ -181,16 +153,7 @@ def tokens(page, action):
 def main():
     year = web_test.datetime.date.today().year - 1
     with tempfile.TemporaryDirectory(prefix="cantine-web-auth-") as tmp:
-        db = web_test.build_store(tmp, year)
-        for name, (role, opt, scope) in USERS.items():
-            cantine(db, "user", "add", name, "--role", role, opt, scope)
-        # A draft week for the gestionnaire to propose and publish.
-        cantine(db, "plan", "set", "--etab", A, "--date", DRAFT_WEEK,
-                "Potage poireaux pommes de terre", "Omelette aux fines herbes")
-        # A proposal far ahead: whatever today is, the committee's page
-        # lists it and opens on a proposed week.
-        cantine(db, "plan", "set", "--etab", A, "--date", FAR_PROPOSAL, "--statut", "proposé",
-                "Potage poireaux pommes de terre")
+        db = build_store(tmp, year)
         proc, port = start_lighttpd(tmp, db)
         try:
             run(port, db, year)
@@ -252,6 +215,10 @@ def run(port, db, year):
     # The committee sees the proposed week and a form per proposed day.
     page = private_page(u["comite-a"], "page=comite&" + week_a, "comité A")
     check(PROPOSED_DISH in page.text(), "comité A : menu proposé absent")
+    # The marks: fait maison for a dish tagged fait_maison (examples/recettes.csv).
+    check("entrée : Potage poireaux pommes de terre (végétarien, fait maison) — allergènes"
+          in page.text() and "plat principal : %s — allergènes" % PROPOSED_DISH in page.text(),
+          "comité A : marque « fait maison »")
     forms = tokens(page, "commenter")
     check(len(forms) == 4, "comité A : %d formulaires, 4 jours proposés" % len(forms))
     check(all(len(f.get("jeton", "")) == 100 for f in forms), "jetons de 100 caractères")

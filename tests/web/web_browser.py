@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Browser tests of cantine.cgi (docs/cgi.md, "Tests").
 
-Builds the test store of web_test.py, starts lighttpd as web_test.py does
-(one way to start the server), makes sure the npm packages of
-tests/web/package-lock.json are installed, and runs browser.mjs: headless
-Chromium driven by playwright-core, axe-core on every page type, the
-allergen filter with the mouse and with the keyboard, hostile dish names,
-the changed meal, five weeks printed to PDF (one A4 page each), a
-screenshot and the PDFs kept in the build folder.
+Builds the test store of web_auth_test.py (web_test.py's, with users of
+every role), starts lighttpd as it does (one way to start the server: the
+public address and /prive/ behind basic authentication), makes sure the
+npm packages of tests/web/package-lock.json are installed, and runs
+browser.mjs: headless Chromium driven by playwright-core, axe-core on
+every page type (public and of each role), the allergen filter with the
+mouse and with the keyboard, hostile dish names, the changed meal, five
+weeks printed to PDF (one A4 page each), a committee's comment typed and
+sent, then marked handled by the gestionnaire; screenshots and the PDFs
+kept in the build folder.
 
 npm packages: installed with `npm ci` into CANTINE_NPM_DIR (the build
 folder's tests/web/npm) when node_modules is missing or was installed from
@@ -24,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 
+import web_auth_test
 import web_test
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -75,10 +79,12 @@ def main():
         return 1
     year = datetime.date.today().year - 1
     with tempfile.TemporaryDirectory(prefix="cantine-browser-") as tmp:
-        db = web_test.build_store(tmp, year)
-        proc, port = web_test.start_lighttpd(tmp, db)
+        db = web_auth_test.build_store(tmp, year)
+        proc, port = web_auth_test.start_lighttpd(tmp, db)
         try:
             env = dict(os.environ, CANTINE_URL="http://127.0.0.1:%d/cantine.cgi" % port,
+                       CANTINE_PRIVATE_URL="http://127.0.0.1:%d/prive/cantine.cgi" % port,
+                       CANTINE_PASSWORD=web_auth_test.PASSWORD, CANTINE_YEAR=str(year),
                        CANTINE_NPM=NPM_DIR, CANTINE_ARTIFACTS=ARTIFACTS,
                        CANTINE_CHANGES=json.dumps(web_test.changes_shown()),
                        CHROMIUM=browser)

@@ -130,7 +130,12 @@ def free_port():
     return port
 
 
-def start_lighttpd(tmp, db):
+def start_lighttpd(tmp, db, users=None):
+    """lighttpd -D on a free loopback port serving the CGI at /cantine.cgi.
+    With `users` (name: password), also at /prive/cantine.cgi behind HTTP
+    basic authentication (mod_auth, "plain" backend: a password file
+    written here), which gives the CGI REMOTE_USER (docs/cgi.md, "Roles").
+    Returns (process, port)."""
     lighttpd = shutil.which("lighttpd") or "/usr/sbin/lighttpd"
     if not os.path.exists(lighttpd):
         print("lighttpd est introuvable : installez le paquet Debian lighttpd "
@@ -140,9 +145,22 @@ def start_lighttpd(tmp, db):
     os.mkdir(www)
     os.symlink(CGI, os.path.join(www, "cantine.cgi"))
     port = free_port()
+    modules, auth = '"mod_setenv", "mod_cgi"', ""
+    if users:
+        os.mkdir(os.path.join(www, "prive"))
+        os.symlink(CGI, os.path.join(www, "prive", "cantine.cgi"))
+        userfile = os.path.join(tmp, "utilisateurs")
+        with open(userfile, "w", encoding="utf-8") as f:
+            for name, password in users.items():
+                f.write("%s:%s\n" % (name, password))
+        modules = '"mod_auth", "mod_authn_file", ' + modules
+        auth = ('auth.backend = "plain"\n'
+                'auth.backend.plain.userfile = "%s"\n'
+                'auth.require = ("/prive/" => ("method" => "basic", "realm" => "cantine",'
+                ' "require" => "valid-user"))\n' % userfile)
     conf = os.path.join(tmp, "lighttpd.conf")
     with open(conf, "w", encoding="utf-8") as f:
-        f.write('server.modules = ("mod_setenv", "mod_cgi")\n'
+        f.write('server.modules = (%s)\n'
                 'server.document-root = "%s"\n'
                 'server.bind = "127.0.0.1"\n'
                 'server.port = %d\n'
@@ -150,8 +168,8 @@ def start_lighttpd(tmp, db):
                 'server.pid-file = "%s"\n'
                 'cgi.assign = (".cgi" => "")\n'
                 'setenv.set-environment = ("CANTINE_DB" => "%s")\n'
-                % (www, port, os.path.join(tmp, "error.log"),
-                   os.path.join(tmp, "lighttpd.pid"), db))
+                % (modules, www, port, os.path.join(tmp, "error.log"),
+                   os.path.join(tmp, "lighttpd.pid"), db) + auth)
     # lighttpd -D gives the CGI its stderr: kept, so that a message of the
     # CGI or a sanitizer's report fails the test (see server_output()).
     out = open(os.path.join(tmp, "lighttpd.out"), "w", encoding="utf-8")
@@ -204,19 +222,43 @@ def direct(db, query):
 
 
 class Page(html.parser.HTMLParser):
-    """The elements and the text of a page."""
+    """The elements and the text of a page; `marks`: the marks of each dish
+    of a week page (the text of the items of its ul.marques), by name."""
 
     def __init__(self, data):
         super().__init__(convert_charrefs=True)
         self.tags, self.texts, self.attrs = [], [], []
+        self.marks, self._in, self._dish = {}, None, None
         self.feed(data)
 
     def handle_starttag(self, tag, attrs):
         self.tags.append(tag)
-        self.attrs.append((tag, dict(attrs)))
+        a = dict(attrs)
+        self.attrs.append((tag, a))
+        cls = (a.get("class") or "").split()
+        if tag == "p" and "nom" in cls:
+            self._in, self._dish = "nom", ""
+        elif tag == "ul" and "marques" in cls:
+            self._in = "marques"
+        elif tag == "li" and self._in in ("marques", "marque"):
+            self._in = "marque"
+            self.marks.setdefault(self._dish, []).append("")
+
+    def handle_endtag(self, tag):
+        if tag == "p" and self._in == "nom":
+            self.marks.setdefault(self._dish, [])
+            self._in = None
+        elif tag == "li" and self._in == "marque":
+            self._in = "marques"
+        elif tag == "ul" and self._in == "marques":
+            self._in = None
 
     def handle_data(self, data):
         self.texts.append(data)
+        if self._in == "nom":
+            self._dish += data
+        elif self._in == "marque":
+            self.marks[self._dish][-1] += data
 
     def text(self):
         return "".join(self.texts)
@@ -302,6 +344,19 @@ def run(c, db, year):
               for tag, a in page.attrs), "formulaire des allergènes")
     check(any(tag == "link" and a.get("href") == "?page=style.css" for tag, a in page.attrs),
           "feuille de style")
+
+    # "fait maison" is written, for the dishes tagged fait_maison only.
+    for q, dish in [("page=semaine&uai=0595871L&date=2026-10-12", "Hachis parmentier"),
+                    ("page=semaine&uai=0595871L&date=2026-11-20",
+                     "Potage poireaux pommes de terre")]:
+        h, page = html_page(c, q)
+        check("fait maison" in page.marks.get(dish, []),
+              "%s : « fait maison » absent de %s %r" % (q, dish, page.marks.get(dish)))
+        others = [d for d, m in page.marks.items() if d != dish and "fait maison" in m]
+        check(not others and len(page.marks) > 5, "%s : « fait maison » sur %r" % (q, others))
+    h, page = html_page(c, week)
+    check(not any("fait maison" in m for m in page.marks.values()) and len(page.marks) > 10,
+          "semaine du 23/11 : « fait maison » sur un plat non marqué")
 
     # The allergen filter marks the dishes to avoid, in words.
     h, page = html_page(c, week + "&sans=lait&sans=oeufs")

@@ -113,11 +113,14 @@ typedef struct cantine_signs {
 	int      local;  /**< 1 when local products weigh at least half of the
 	                  *   portion; 0 otherwise, and for a dish without a
 	                  *   recipe (nobody declared it) */
+	int      homemade; /**< 1 when the dish's tags (`recettes`, column
+	                    *   `tags`) hold `fait_maison`: the kitchen cooks
+	                    *   it on site from raw products; 0 otherwise */
 } cantine_signs;
 
 /**
- * The quality signs and the local mark of the dish `name`, for menus
- * shown to families.
+ * The quality signs, the local mark and the "fait maison" mark of the
+ * dish `name`, for menus shown to families.
  * @return 0, CANTINE_ENOTFOUND (no such dish) or CANTINE_ESTORE.
  */
 CANTINE_API int cantine_dish_signs(cantine_signs *out, cantine_ctx *ctx,
