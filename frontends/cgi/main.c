@@ -95,15 +95,18 @@ static int etag_matches(const char *inm, const char *etag)
 }
 
 /* FNV-1a over what stat() says of `path` that changes when the file is
- * written: device, inode, size, modification time to the nanosecond;
- * "-" when it does not exist (a store without its WAL file). */
-static unsigned long long fnv_stat(unsigned long long h, const char *path)
+ * written: device, inode, size, modification time to the nanosecond.  A
+ * missing file and, when `empty_is_missing`, an empty one hash as "-":
+ * the first reader of a WAL store creates an empty WAL file, which
+ * changes nothing in the store. */
+static unsigned long long fnv_stat(unsigned long long h, const char *path,
+				   int empty_is_missing)
 {
 	struct stat st;
 	char buf[160];
 	int n;
 
-	if (stat(path, &st) != 0)
+	if (stat(path, &st) != 0 || (empty_is_missing && st.st_size == 0))
 		return fnv1a(h, "-", 1);
 	n = snprintf(buf, sizeof(buf), "%llu:%llu:%lld:%lld.%09ld", (unsigned long long)st.st_dev,
 		     (unsigned long long)st.st_ino, (long long)st.st_size,
@@ -118,8 +121,9 @@ static unsigned long long fnv_stat(unsigned long long h, const char *path)
  * parameters the page reads, as parsed: an ignored parameter or another
  * spelling of the same value gives the same tag; the user), the day (the week shown by default, the year of the
  * EGALIM shares), the program (its file: a new build serves new pages)
- * and, unless `store` is 0, the store and its WAL file, whose size or
- * modification time changes with every write.  A strong ETag (RFC 9110
+ * and, unless `store` is 0, the store and its WAL file: every commit
+ * writes the WAL (size or modification time), every checkpoint the
+ * store.  A strong ETag (RFC 9110
  * §8.8.3): the same tag always comes with the same bytes.
  */
 static void state_etag(char out[40], const cgi_request *req, int store)
@@ -135,7 +139,7 @@ static void state_etag(char out[40], const cgi_request *req, int store)
 	localtime_r(&now, &tm);
 	strftime(today, sizeof(today), "%Y-%m-%d", &tm);
 	h = fnv1a(h, cantine_version(), strlen(cantine_version()));
-	h = fnv_stat(h, "/proc/self/exe");
+	h = fnv_stat(h, "/proc/self/exe", 0);
 	n = snprintf(r, sizeof(r), "%d|%x|%s|%s|%s|%s|%s|%x|%d", (int)req->page, g,
 		     g & (1u << CGI_P_UAI) ? req->uai : "", g & (1u << CGI_P_DATE) ? req->date : "",
 		     g & (1u << CGI_P_DU) ? req->du : "", g & (1u << CGI_P_AU) ? req->au : "",
@@ -145,8 +149,8 @@ static void state_etag(char out[40], const cgi_request *req, int store)
 	h = fnv1a(h, user ? user : "", user ? strlen(user) + 1 : 0);
 	h = fnv1a(h, today, sizeof(today));
 	if (store && db && *db && snprintf(wal, sizeof(wal), "%s-wal", db) < (int)sizeof(wal)) {
-		h = fnv_stat(h, db);
-		h = fnv_stat(h, wal);
+		h = fnv_stat(h, db, 0);
+		h = fnv_stat(h, wal, 1);
 	}
 	snprintf(out, 40, "\"%016llx\"", h);
 }

@@ -17,6 +17,7 @@ import os
 import re
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -405,6 +406,21 @@ def run(c, db, year):
     check(st == 200, "autre ETag : statut %d" % st)
     st, h3, body3 = c.get(week, method="HEAD")
     check(st == 200 and body3 == b"" and h3.get("etag") == etag, "HEAD")
+    # The first reader of a store whose WAL file is gone (the last writer
+    # removed it) creates an empty one: that changes nothing, nor the tag.
+    fresh = os.path.join(os.path.dirname(db), "fresh.db")
+    for suffix in ("", "-wal"):
+        if os.path.exists(db + suffix):
+            shutil.copy(db + suffix, fresh + suffix)
+    con = sqlite3.connect(fresh)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    check(not os.path.exists(fresh + "-wal"), "copie de la base : fichier WAL resté")
+    _, fh1, _ = direct(fresh, week)
+    check(os.path.exists(fresh + "-wal"), "le premier lecteur n'a pas créé le fichier WAL")
+    _, fh2, _ = direct(fresh, week)
+    check(fh1.get("etag") == fh2.get("etag"), "ETag changé par une simple lecture")
+
     # A 304 costs no page: the store is not even opened (strace lists the
     # files the CGI opens); without a matching tag it is.
     strace = shutil.which("strace")
