@@ -124,6 +124,48 @@ static void proposed_weeks(xmlNodePtr parent, cantine_ctx *ctx, const char *uai,
 		html_el(parent, "p", "Aucune semaine n'est proposée au comité pour le moment.");
 }
 
+/* For the gestionnaire: every comment not yet handled, whatever its week
+ * (a year back and ahead), each linking to the week where it is handled,
+ * so that none waits unseen on a week nobody opens. */
+static int pending_comments(xmlNodePtr parent, cantine_ctx *ctx, const char *uai)
+{
+	cantine_comments *cs = NULL;
+	xmlNodePtr ul = NULL;
+	char day[11], from[11], to[11], monday[11], url[128], text[CANTINE_COMMENT_MAX + 128];
+	size_t i, n = 0;
+
+	today(day);
+	cantine_date_add(from, day, -366);
+	cantine_date_add(to, day, 366);
+	if (cantine_comment_list(&cs, ctx, uai, from, to))
+		return -1;
+	html_el(parent, "h2", "Commentaires à traiter");
+	for (i = 0; i < cantine_comments_count(cs); i++) {
+		const cantine_comment *c = cantine_comments_get(cs, i);
+		const char *kv[] = { "uai", uai, "date", monday };
+		xmlNodePtr li;
+
+		if (c->handled_at)
+			continue;
+		if (!ul) {
+			ul = html_el(parent, "ul", NULL);
+			html_attr(ul, "class", "a-traiter");
+		}
+		n++;
+		cantine_date_monday(monday, c->date);
+		li = html_el(ul, "li", NULL);
+		snprintf(text, sizeof(text), "Menu du %s", c->date);
+		if (html_url(url, sizeof(url), "gestion", kv, 2) == 0)
+			html_link(li, url, text);
+		snprintf(text, sizeof(text), " — %s : « %s »", c->author, c->text);
+		xmlAddChild(li, xmlNewText(BAD_CAST text));
+	}
+	if (!n)
+		html_el(parent, "p", "Aucun commentaire à traiter.");
+	cantine_comments_free(cs);
+	return 0;
+}
+
 static void week_nav(xmlNodePtr parent, const char *page, const char *uai,
 		     const char *monday)
 {
@@ -332,6 +374,11 @@ static int week_page(cgi_body *b, cantine_ctx *ctx, const cgi_request *req, int 
 	snprintf(line, sizeof(line), "Semaine %d de %d, du %s au %s. Connecté : %s.", week, year,
 		 monday, sunday, cgi_remote_user());
 	html_el(pg.main, "p", line);
+	if (gestion && pending_comments(pg.main, ctx, uai)) {
+		html_page_free(&pg);
+		rc = -1;
+		goto out;
+	}
 	week_nav(pg.main, page, uai, monday);
 	if (!gestion)
 		proposed_weeks(pg.main, ctx, uai, page);

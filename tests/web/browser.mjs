@@ -261,6 +261,8 @@ async function keyboard(browser) {
   check(first.outline !== 'none', 'clavier : focus invisible sur le lien d\'évitement');
   // The skip link skips the header: the next Tab lands in <main>.
   await page.keyboard.press('Enter');
+  // The fragment navigation may land after the key press returns.
+  await page.waitForURL(/#contenu$/, { timeout: 3000 }).catch(() => {});
   check(page.url().endsWith('#contenu'), 'clavier : le lien d\'évitement ne mène pas au contenu');
   await page.keyboard.press('Tab');
   let tabs = 2, a = await active();

@@ -303,6 +303,16 @@ def run(port, db, year):
         check("féculents" not in body.decode("utf-8"), "public : commentaire visible (%s)" % q)
     refused(u["comite-b"], "page=comite&" + week_a, "comité B : commentaires de A")
 
+    # Whatever week the gestionnaire opens, the comments to handle are
+    # listed, each linking to its week.
+    other = private_page(u["gest-a"], "page=gestion&uai=%s&date=%s" % (A, DRAFT_WEEK),
+                         "gestion, autre semaine")
+    check(other is not None and "Commentaires à traiter" in other.text() and
+          "féculents" in other.text() and
+          any(t == "a" and dict(a).get("href", "").endswith(
+              "?page=gestion&uai=%s&date=%s" % (A, PROPOSED_DAY)) for t, a in other.attrs),
+          "gestion, autre semaine : commentaire à traiter et lien vers sa semaine")
+
     # The gestionnaire marks it handled, once.
     page = private_page(u["gest-a"], "page=gestion&" + week_a, "gestion A")
     handle = tokens(page, "traiter")
@@ -323,6 +333,7 @@ def run(port, db, year):
     page = private_page(u["gest-a"], "page=gestion&" + week_a, "gestion A après")
     check("Traité par gest-a" in page.text() and not tokens(page, "traiter"),
           "gestion : commentaire traité")
+    check("Aucun commentaire à traiter." in page.text(), "gestion : plus rien à traiter")
 
     # Propose, then publish a draft week; the public sees it only then.
     draft = "uai=%s&date=%s" % (A, DRAFT_WEEK)
