@@ -7,10 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <libxml/HTMLtree.h>
-#include <libxml/tree.h>
-
 #include "audit_int.h"
+#include "html_int.h"
 
 #define SVG_NS "http://www.w3.org/2000/svg"
 
@@ -33,22 +31,12 @@ static const char style[] =
 	"svg{max-width:100%;height:auto}"
 	"@media print{body{max-width:none}figure,tr{break-inside:avoid}}";
 
-static xmlNodePtr el(xmlNodePtr parent, const char *name, const char *text)
-{
-	return xmlNewTextChild(parent, NULL, BAD_CAST name, text ? BAD_CAST text : NULL);
-}
-
-static bool attr(xmlNodePtr n, const char *name, const char *value)
-{
-	return n && xmlNewProp(n, BAD_CAST name, BAD_CAST value) != NULL;
-}
-
 static bool attr_int(xmlNodePtr n, const char *name, long v)
 {
 	char s[24];
 
 	snprintf(s, sizeof(s), "%ld", v);
-	return attr(n, name, s);
+	return cantine__html_attr(n, name, s);
 }
 
 static const char *pct(char *buf, size_t n, int64_t part, int64_t total)
@@ -62,19 +50,20 @@ static const char *pct(char *buf, size_t n, int64_t part, int64_t total)
 static bool table_row(xmlNodePtr tbody, const cantine_audit_row *r)
 {
 	char a[48], p[24], ij[48];
-	xmlNodePtr tr = el(tbody, "tr", NULL), td;
+	xmlNodePtr tr = cantine__html_el(tbody, "tr", NULL), td;
 
 	if (!tr)
 		return false;
 	cantine_euros_format(a, sizeof(a), r->total);
-	if (!(td = el(tr, r->uai[0] ? "th" : "td", r->name)) ||
-	    (r->uai[0] && !attr(td, "scope", "row")) || !el(tr, "td", r->uai) ||
-	    !el(tr, "td", a) || !el(tr, "td", pct(p, sizeof(p), r->bio, r->total)) ||
-	    !el(tr, "td", pct(p, sizeof(p), r->quality, r->total)) ||
-	    !el(tr, "td", pct(p, sizeof(p), r->meat_quality, r->meat)) ||
-	    !el(tr, "td", pct(p, sizeof(p), r->fish_quality, r->fish)) ||
-	    !el(tr, "td", pct(p, sizeof(p), r->local, r->total)) ||
-	    !el(tr, "td", pct(p, sizeof(p), r->weeks_vegetarian, r->weeks)))
+	if (!(td = cantine__html_el(tr, r->uai[0] ? "th" : "td", r->name)) ||
+	    (r->uai[0] && !cantine__html_attr(td, "scope", "row")) ||
+	    !cantine__html_el(tr, "td", r->uai) || !cantine__html_el(tr, "td", a) ||
+	    !cantine__html_el(tr, "td", pct(p, sizeof(p), r->bio, r->total)) ||
+	    !cantine__html_el(tr, "td", pct(p, sizeof(p), r->quality, r->total)) ||
+	    !cantine__html_el(tr, "td", pct(p, sizeof(p), r->meat_quality, r->meat)) ||
+	    !cantine__html_el(tr, "td", pct(p, sizeof(p), r->fish_quality, r->fish)) ||
+	    !cantine__html_el(tr, "td", pct(p, sizeof(p), r->local, r->total)) ||
+	    !cantine__html_el(tr, "td", pct(p, sizeof(p), r->weeks_vegetarian, r->weeks)))
 		return false;
 	if (r->ijml_level < 0)
 		snprintf(ij, sizeof(ij), "—");
@@ -82,11 +71,11 @@ static bool table_row(xmlNodePtr tbody, const cantine_audit_row *r)
 		snprintf(ij, sizeof(ij), "%s%s", r->ijml_level == 0 ? "aucune étoile"
 			 : r->ijml_level == 1 ? "1 étoile" : r->ijml_level == 2 ? "2 étoiles"
 			 : "3 étoiles", r->ijml_bio ? " et distinction bio" : "");
-	if (!el(tr, "td", ij))
+	if (!cantine__html_el(tr, "td", ij))
 		return false;
-	td = el(tr, "td", r->met > 0 ? "atteints" : r->met == 0 ? "non atteints"
+	td = cantine__html_el(tr, "td", r->met > 0 ? "atteints" : r->met == 0 ? "non atteints"
 			  : "non évaluables");
-	return attr(td, "class", r->met > 0 ? "ok" : r->met == 0 ? "manque" : "nd");
+	return cantine__html_attr(td, "class", r->met > 0 ? "ok" : r->met == 0 ? "manque" : "nd");
 }
 
 static bool table(xmlNodePtr parent, const cantine_audit *a)
@@ -96,25 +85,26 @@ static bool table(xmlNodePtr parent, const cantine_audit *a)
 		"Viandes EGALIM", "Poissons EGALIM", "Local", "Semaines avec menu végétarien",
 		"Ici je mange local", "Objectifs EGALIM",
 	};
-	xmlNodePtr div = el(parent, "div", NULL), t, tr, th, body, foot;
+	xmlNodePtr div = cantine__html_el(parent, "div", NULL), t, tr, th, body, foot;
 	char cap[160];
 	size_t i;
 
-	if (!attr(div, "class", "table") || !(t = el(div, "table", NULL)))
+	if (!cantine__html_attr(div, "class", "table") || !(t = cantine__html_el(div, "table", NULL)))
 		return false;
 	snprintf(cap, sizeof(cap), "Parts des achats de %d par collège (en %% de la valeur "
 		 "HT) ; n.d. : non défini, faute d'achat", a->year);
-	if (!el(t, "caption", cap) || !(tr = el(el(t, "thead", NULL), "tr", NULL)))
+	if (!cantine__html_el(t, "caption", cap) ||
+	    !(tr = cantine__html_el(cantine__html_el(t, "thead", NULL), "tr", NULL)))
 		return false;
 	for (i = 0; i < sizeof(heads) / sizeof(heads[0]); i++)
-		if (!(th = el(tr, "th", heads[i])) || !attr(th, "scope", "col"))
+		if (!(th = cantine__html_el(tr, "th", heads[i])) || !cantine__html_attr(th, "scope", "col"))
 			return false;
-	if (!(body = el(t, "tbody", NULL)))
+	if (!(body = cantine__html_el(t, "tbody", NULL)))
 		return false;
 	for (i = 0; i < a->n; i++)
 		if (!table_row(body, &a->rows[i].pub))
 			return false;
-	return (foot = el(t, "tfoot", NULL)) && table_row(foot, &a->total.pub);
+	return (foot = cantine__html_el(t, "tfoot", NULL)) && table_row(foot, &a->total.pub);
 }
 
 /* ---- the charts ---- */
@@ -160,11 +150,11 @@ static bool bar(xmlNodePtr svg, xmlNsPtr ns, const chart *c, const cantine_audit
 
 	cantine__percent(lbl, sizeof(lbl), h, "n.d.");
 	if (!(n = svg_el(svg, ns, "text", r->name)) || !attr_int(n, "x", LABEL_W - 6) ||
-	    !attr_int(n, "y", y + 15) || !attr(n, "text-anchor", "end"))
+	    !attr_int(n, "y", y + 15) || !cantine__html_attr(n, "text-anchor", "end"))
 		return false;
 	if (!(n = svg_el(svg, ns, "rect", NULL)) || !attr_int(n, "x", LABEL_W) ||
 	    !attr_int(n, "y", y + 3) || !attr_int(n, "width", w) ||
-	    !attr_int(n, "height", ROW_H - 6) || !attr(n, "fill", fill))
+	    !attr_int(n, "height", ROW_H - 6) || !cantine__html_attr(n, "fill", fill))
 		return false;
 	snprintf(v, sizeof(v), "%s%s", lbl, h < 0 || t < 0 ? "" : h >= t * 100 ? " ✓" : " ✗");
 	return (n = svg_el(svg, ns, "text", v)) && attr_int(n, "x", LABEL_W + w + 4) &&
@@ -174,7 +164,7 @@ static bool bar(xmlNodePtr svg, xmlNsPtr ns, const chart *c, const cantine_audit
 static bool chart_figure(xmlNodePtr parent, const cantine_audit *a, const chart *c)
 {
 	const cantine_audit_row *t = &a->total.pub;
-	xmlNodePtr fig = el(parent, "figure", NULL), svg, n;
+	xmlNodePtr fig = cantine__html_el(parent, "figure", NULL), svg, n;
 	xmlNsPtr ns;
 	char id[32], text[200], vb[64];
 	int height = TOP + (int)(a->n + 1) * ROW_H + 20, thr = -1;
@@ -186,16 +176,19 @@ static bool chart_figure(xmlNodePtr parent, const cantine_audit *a, const chart 
 		thr = i == 0 ? ti : thr == ti ? thr : -1;
 	}
 	snprintf(id, sizeof(id), "titre-%s", c->id);
-	if (!fig || !(n = el(fig, "figcaption", c->title)) || !attr(n, "id", id))
+	if (!fig || !(n = cantine__html_el(fig, "figcaption", c->title)) ||
+	    !cantine__html_attr(n, "id", id))
 		return false;
 	if (!(svg = xmlNewChild(fig, NULL, BAD_CAST "svg", NULL)) ||
 	    !(ns = xmlNewNs(svg, BAD_CAST SVG_NS, NULL)))
 		return false;
 	xmlSetNs(svg, ns);
 	snprintf(vb, sizeof(vb), "0 0 %d %d", LABEL_W + BAR_W + 80, height);
-	if (!attr(svg, "viewBox", vb) || !attr_int(svg, "width", LABEL_W + BAR_W + 80) ||
-	    !attr(svg, "role", "img") || !attr(svg, "aria-labelledby", id) ||
-	    !attr(svg, "font-size", "12") || !attr(svg, "font-family", "sans-serif"))
+	if (!cantine__html_attr(svg, "viewBox", vb) || !attr_int(svg, "width", LABEL_W + BAR_W + 80) ||
+	    !cantine__html_attr(svg, "role", "img") ||
+	    !cantine__html_attr(svg, "aria-labelledby", id) ||
+	    !cantine__html_attr(svg, "font-size", "12") ||
+	    !cantine__html_attr(svg, "font-family", "sans-serif"))
 		return false;
 	snprintf(text, sizeof(text), "%s, par collège%s", c->what,
 		 thr >= 0 ? " ; la ligne marque l'objectif" : "");
@@ -207,7 +200,7 @@ static bool chart_figure(xmlNodePtr parent, const cantine_audit *a, const chart 
 		snprintf(tick, sizeof(tick), "%zu %%", i * 25);
 		if (!(n = svg_el(svg, ns, "text", tick)) ||
 		    !attr_int(n, "x", LABEL_W + (long)i * BAR_W / 4) || !attr_int(n, "y", 14) ||
-		    !attr(n, "text-anchor", "middle") || !attr(n, "fill", "#555"))
+		    !cantine__html_attr(n, "text-anchor", "middle") || !cantine__html_attr(n, "fill", "#555"))
 			return false;
 	}
 	for (i = 0; i < a->n; i++)
@@ -220,11 +213,11 @@ static bool chart_figure(xmlNodePtr parent, const cantine_audit *a, const chart 
 		snprintf(text, sizeof(text), "objectif %d %%", thr);
 		if (!(n = svg_el(svg, ns, "line", NULL)) || !attr_int(n, "x1", x) ||
 		    !attr_int(n, "x2", x) || !attr_int(n, "y1", TOP - 4) ||
-		    !attr_int(n, "y2", height - 16) || !attr(n, "stroke", "#1a1a1a") ||
-		    !attr(n, "stroke-dasharray", "4 3"))
+		    !attr_int(n, "y2", height - 16) || !cantine__html_attr(n, "stroke", "#1a1a1a") ||
+		    !cantine__html_attr(n, "stroke-dasharray", "4 3"))
 			return false;
 		if (!(n = svg_el(svg, ns, "text", text)) || !attr_int(n, "x", x + 3) ||
-		    !attr_int(n, "y", height - 4) || !attr(n, "font-weight", "bold"))
+		    !attr_int(n, "y", height - 4) || !cantine__html_attr(n, "font-weight", "bold"))
 			return false;
 	}
 	return true;
@@ -244,10 +237,10 @@ static bool charts(xmlNodePtr parent, const cantine_audit *a)
 		{ "vegetarien", "Semaines avec un menu végétarien", "Part des semaines de "
 		  "classe avec un menu végétarien complet", c_veg, c_weeks, t_all },
 	};
-	xmlNodePtr sec = el(parent, "section", NULL);
+	xmlNodePtr sec = cantine__html_el(parent, "section", NULL);
 	size_t i;
 
-	if (!sec || !el(sec, "h2", "Chaque collège face aux objectifs"))
+	if (!sec || !cantine__html_el(sec, "h2", "Chaque collège face aux objectifs"))
 		return false;
 	for (i = 0; i < sizeof(list) / sizeof(list[0]); i++)
 		if (!chart_figure(sec, a, &list[i]))
@@ -260,13 +253,13 @@ static bool charts(xmlNodePtr parent, const cantine_audit *a)
 static bool missing(xmlNodePtr parent, const cantine_audit *a)
 {
 	cantine_buf miss = CANTINE_BUF_INIT;
-	xmlNodePtr sec = el(parent, "section", NULL), ul, li;
+	xmlNodePtr sec = cantine__html_el(parent, "section", NULL), ul, li;
 	size_t i, n = 0;
 	bool ok;
 
-	ok = sec && el(sec, "h2", "Ce qui manque à chaque collège") &&
-	     el(sec, "p", "Montants à ajouter pour atteindre chaque objectif, à dépense "
-		"totale égale.") && (ul = el(sec, "ul", NULL));
+	ok = sec && cantine__html_el(sec, "h2", "Ce qui manque à chaque collège") &&
+	     cantine__html_el(sec, "p", "Montants à ajouter pour atteindre chaque objectif, à dépense "
+		"totale égale.") && (ul = cantine__html_el(sec, "ul", NULL));
 	for (i = 0; ok && i < a->n; i++) {
 		const cantine_audit_row *r = &a->rows[i].pub;
 		char who[300];
@@ -279,12 +272,12 @@ static bool missing(xmlNodePtr parent, const cantine_audit *a)
 			continue;
 		n++;
 		snprintf(who, sizeof(who), "%s (%s)", r->name, r->uai);
-		ok = (li = el(ul, "li", NULL)) && el(li, "strong", who) &&
+		ok = (li = cantine__html_el(ul, "li", NULL)) && cantine__html_el(li, "strong", who) &&
 		     xmlAddChild(li, xmlNewText(BAD_CAST " : ")) &&
 		     xmlAddChild(li, xmlNewText(BAD_CAST miss.ptr));
 	}
 	if (ok && n == 0)
-		ok = el(ul, "li", "Chaque collège atteint tous ses objectifs.") != NULL;
+		ok = cantine__html_el(ul, "li", "Chaque collège atteint tous ses objectifs.") != NULL;
 	cantine_buf_dispose(&miss);
 	return ok;
 }
@@ -292,51 +285,29 @@ static bool missing(xmlNodePtr parent, const cantine_audit *a)
 int cantine__audit_html(const cantine_audit *a, cantine_buf *out)
 {
 	const cantine_audit_row *t = &a->total.pub;
-	htmlDocPtr doc = htmlNewDocNoDtD(NULL, NULL);
-	xmlNodePtr html, head, body, main, n;
-	xmlOutputBufferPtr ob;
+	xmlNodePtr main;
+	htmlDocPtr doc;
 	char title[160], text[600], pb[24], pq[24];
 	size_t i, met = 0;
-	int rc = CANTINE_ENOMEM;
 	bool ok;
 
-	if (!doc)
-		return CANTINE_ENOMEM;
 	for (i = 0; i < a->n; i++)
 		met += a->rows[i].pub.met > 0;
 	snprintf(title, sizeof(title), "Audit EGALIM des collèges%s%s — achats de %d",
 		 a->dept ? " du département " : "", a->dept ? a->dept : "", a->year);
-	ok = xmlCreateIntSubset(doc, BAD_CAST "html", NULL, NULL) &&
-	     (html = xmlNewDocNode(doc, NULL, BAD_CAST "html", NULL));
-	if (ok) {
-		xmlDocSetRootElement(doc, html);
-		ok = attr(html, "lang", "fr") && (head = el(html, "head", NULL)) &&
-		     (n = el(head, "meta", NULL)) && attr(n, "charset", "utf-8") &&
-		     (n = el(head, "meta", NULL)) && attr(n, "name", "viewport") &&
-		     attr(n, "content", "width=device-width, initial-scale=1") &&
-		     el(head, "title", title) && el(head, "style", style) &&
-		     (body = el(html, "body", NULL)) && (main = el(body, "main", NULL)) &&
-		     el(main, "h1", title);
+	if (!(doc = cantine__html_page(title, style, &main)))
+		return CANTINE_ENOMEM;
+	cantine__percent(pb, sizeof(pb), cantine_share(t->bio, t->total), "non défini");
+	cantine__percent(pq, sizeof(pq), cantine_share(t->quality, t->total), "non défini");
+	snprintf(text, sizeof(text), "%zu collège%s ; objectifs EGALIM atteints par %zu. "
+		 "Ensemble des collèges : bio %s, EGALIM %s des achats HT (sommes des "
+		 "montants, et non moyennes des taux). Comptés comme la plateforme "
+		 "nationale ma-cantine.", a->n, a->n > 1 ? "s" : "", met, pb, pq);
+	ok = cantine__html_el(main, "h1", title) && cantine__html_el(main, "p", text) &&
+	     table(main, a) && charts(main, a) && missing(main, a);
+	if (!ok) {
+		xmlFreeDoc(doc);
+		return CANTINE_ENOMEM;
 	}
-	if (ok) {
-		cantine__percent(pb, sizeof(pb), cantine_share(t->bio, t->total), "non défini");
-		cantine__percent(pq, sizeof(pq), cantine_share(t->quality, t->total),
-				 "non défini");
-		snprintf(text, sizeof(text), "%zu collège%s ; objectifs EGALIM atteints par %zu. "
-			 "Ensemble des collèges : bio %s, EGALIM %s des achats HT (sommes des "
-			 "montants, et non moyennes des taux). Comptés comme la plateforme "
-			 "nationale ma-cantine.", a->n, a->n > 1 ? "s" : "", met, pb, pq);
-		ok = el(main, "p", text) && table(main, a) && charts(main, a) &&
-		     missing(main, a);
-	}
-	/* Written in UTF-8 as is (the meta says so), not as entities. */
-	if (ok && (ob = xmlAllocOutputBuffer(NULL))) {
-		htmlDocContentDumpFormatOutput(ob, doc, "UTF-8", 1);
-		if (xmlOutputBufferGetContent(ob) && !ob->error)
-			rc = cantine__buf_put(out, (const char *)xmlOutputBufferGetContent(ob),
-					      xmlOutputBufferGetSize(ob));
-		xmlOutputBufferClose(ob);
-	}
-	xmlFreeDoc(doc);
-	return rc;
+	return cantine__html_finish(doc, out);
 }

@@ -6,10 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <libxml/HTMLtree.h>
-#include <libxml/tree.h>
-
 #include "billing_int.h"
+#include "html_int.h"
 
 static const char style[] =
 	"body{font-family:system-ui,sans-serif;margin:1rem auto;max-width:42rem;"
@@ -23,16 +21,6 @@ static const char style[] =
 	"@media print{body{max-width:none;margin:0}section{border:0;"
 	"break-after:page;margin:0}section:last-child{break-after:auto}}";
 
-static xmlNodePtr el(xmlNodePtr parent, const char *name, const char *text)
-{
-	return xmlNewTextChild(parent, NULL, BAD_CAST name, text ? BAD_CAST text : NULL);
-}
-
-static bool attr(xmlNodePtr n, const char *name, const char *value)
-{
-	return n && xmlNewProp(n, BAD_CAST name, BAD_CAST value) != NULL;
-}
-
 /* "05/10/2026" from "2026-10-05". */
 static const char *fr_date(const char *iso, char out[11])
 {
@@ -42,12 +30,13 @@ static const char *fr_date(const char *iso, char out[11])
 
 static int table_line(void *ud, const char *label, int64_t cents, bool total)
 {
-	xmlNodePtr tr = el(ud, "tr", NULL), th;
+	xmlNodePtr tr = cantine__html_el(ud, "tr", NULL), th;
 	char a[32];
 
 	cantine_euros_format(a, sizeof(a), cents);
-	if (!tr || (total && !attr(tr, "class", "total")) || !(th = el(tr, "th", label)) ||
-	    !attr(th, "scope", "row") || !el(tr, "td", a))
+	if (!tr || (total && !cantine__html_attr(tr, "class", "total")) ||
+	    !(th = cantine__html_el(tr, "th", label)) ||
+	    !cantine__html_attr(th, "scope", "row") || !cantine__html_el(tr, "td", a))
 		return CANTINE_ENOMEM;
 	return 0;
 }
@@ -68,7 +57,8 @@ static bool deducted_periods(xmlNodePtr parent, const cantine_bill_day *d, size_
 		}
 		for (j = i + 1; j < n && d[j].kind == k; j++)
 			;
-		if (!ul && (!el(parent, "h3", "Jours déduits") || !(ul = el(parent, "ul", NULL))))
+		if (!ul && (!cantine__html_el(parent, "h3", "Jours déduits") ||
+			    !(ul = cantine__html_el(parent, "ul", NULL))))
 			return false;
 		if (j - i == 1)
 			snprintf(text, sizeof(text), "le %s : %s", fr_date(d[i].date, a),
@@ -77,7 +67,7 @@ static bool deducted_periods(xmlNodePtr parent, const cantine_bill_day *d, size_
 			snprintf(text, sizeof(text), "du %s au %s (%zu jours) : %s",
 				 fr_date(d[i].date, a), fr_date(d[j - 1].date, b), j - i,
 				 cantine_bill_day_label(k));
-		if (!el(ul, "li", text))
+		if (!cantine__html_el(ul, "li", text))
 			return false;
 		i = j;
 	}
@@ -92,17 +82,18 @@ static bool statement(xmlNodePtr main, const cantine_billing *bl, size_t i)
 
 	snprintf(text, sizeof(text), "Relevé de demi-pension — trimestre %d (%s) %s",
 		 bl->term, cantine__term_names[bl->term - 1], bl->year);
-	if (!(sec = el(main, "section", NULL)) || !el(sec, "h2", text))
+	if (!(sec = cantine__html_el(main, "section", NULL)) || !cantine__html_el(sec, "h2", text))
 		return false;
 	snprintf(text, sizeof(text), "%s (UAI %s), du %s au %s", x->etab_name, x->uai,
 		 fr_date(bl->first, a), fr_date(bl->last, b));
-	if (!el(sec, "p", text))
+	if (!cantine__html_el(sec, "p", text))
 		return false;
 	snprintf(text, sizeof(text), "À l'attention de la famille de l'élève %s%s%s — %s",
 		 x->pupil, x->class_name[0] ? ", classe " : "", x->class_name,
 		 cantine__regime_name(x->regime));
-	if (!el(sec, "p", text) || !(table = el(sec, "table", NULL)) ||
-	    !el(table, "caption", "Détail du trimestre") || !(tbody = el(table, "tbody", NULL)) ||
+	if (!cantine__html_el(sec, "p", text) || !(table = cantine__html_el(sec, "table", NULL)) ||
+	    !cantine__html_el(table, "caption", "Détail du trimestre") ||
+	    !(tbody = cantine__html_el(table, "tbody", NULL)) ||
 	    cantine__bill_lines(x, table_line, tbody))
 		return false;
 	if (!deducted_periods(sec, bl->bills[i].days, bl->bills[i].ndays))
@@ -111,49 +102,31 @@ static bool statement(xmlNodePtr main, const cantine_billing *bl, size_t i)
 		 "d'école consécutifs (remise d'ordre). Les jours de "
 		 "fermeture, de sortie ou d'examen de la classe, et ceux hors de "
 		 "l'inscription, sont toujours déduits.", x->remise_days);
-	if (x->term_days && !el(sec, "p", text))
+	if (x->term_days && !cantine__html_el(sec, "p", text))
 		return false;
 	return !x->absent_charged ||
-	       el(sec, "p", cantine__bill_absence_note(x, text, sizeof(text))) != NULL;
+	       cantine__html_el(sec, "p", cantine__bill_absence_note(x, text, sizeof(text))) != NULL;
 }
 
 int cantine__billing_html(const cantine_billing *bl, cantine_buf *out)
 {
-	htmlDocPtr doc = htmlNewDocNoDtD(NULL, NULL);
-	xmlNodePtr html, head, body, main, n;
-	xmlOutputBufferPtr ob;
+	xmlNodePtr main;
+	htmlDocPtr doc;
 	char title[160];
 	size_t i;
-	int rc = CANTINE_ENOMEM;
 	bool ok;
 
-	if (!doc)
-		return CANTINE_ENOMEM;
 	snprintf(title, sizeof(title), "Relevés de demi-pension — trimestre %d %s", bl->term,
 		 bl->year);
-	ok = xmlCreateIntSubset(doc, BAD_CAST "html", NULL, NULL) &&
-	     (html = xmlNewDocNode(doc, NULL, BAD_CAST "html", NULL));
-	if (ok) {
-		xmlDocSetRootElement(doc, html);
-		ok = attr(html, "lang", "fr") && (head = el(html, "head", NULL)) &&
-		     (n = el(head, "meta", NULL)) && attr(n, "charset", "utf-8") &&
-		     (n = el(head, "meta", NULL)) && attr(n, "name", "viewport") &&
-		     attr(n, "content", "width=device-width, initial-scale=1") &&
-		     el(head, "title", title) && el(head, "style", style) &&
-		     (body = el(html, "body", NULL)) && (main = el(body, "main", NULL));
-	}
-	if (ok && bl->n == 0)
-		ok = el(main, "p", "Aucun élève inscrit pendant ce trimestre.") != NULL;
+	if (!(doc = cantine__html_page(title, style, &main)))
+		return CANTINE_ENOMEM;
+	ok = bl->n || cantine__html_el(main, "p", "Aucun élève inscrit pendant ce "
+				       "trimestre.") != NULL;
 	for (i = 0; ok && i < bl->n; i++)
 		ok = statement(main, bl, i);
-	/* Written in UTF-8 as is (the meta says so), not as entities. */
-	if (ok && (ob = xmlAllocOutputBuffer(NULL))) {
-		htmlDocContentDumpFormatOutput(ob, doc, "UTF-8", 1);
-		if (xmlOutputBufferGetContent(ob) && !ob->error)
-			rc = cantine__buf_put(out, (const char *)xmlOutputBufferGetContent(ob),
-					      xmlOutputBufferGetSize(ob));
-		xmlOutputBufferClose(ob);
+	if (!ok) {
+		xmlFreeDoc(doc);
+		return CANTINE_ENOMEM;
 	}
-	xmlFreeDoc(doc);
-	return rc;
+	return cantine__html_finish(doc, out);
 }

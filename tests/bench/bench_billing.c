@@ -26,30 +26,10 @@
 #include <unistd.h>
 
 #include "common_int.h"
+#include "bench_util.h"
 
 #define YEAR "2026-2027"
 #define MAX_RUNS 9
-
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static void die(cantine_ctx *ctx, const char *what)
-{
-	fprintf(stderr, "bench: %s: %s\n", what, ctx ? cantine_errmsg(ctx) : "");
-	exit(1);
-}
-
-static void uai_of(int i, char out[9])
-{
-	snprintf(out, 9, "%07d", 590000 + i);
-	out[7] = cantine_uai_letter(out);
-	out[8] = '\0';
-}
 
 static unsigned seed = 20260901;
 
@@ -70,7 +50,7 @@ static void put(cantine_buf *b, const char *fmt, ...)
 	rc = cantine__buf_vprintf(b, fmt, ap);
 	va_end(ap);
 	if (rc)
-		die(NULL, "out of memory");
+		bench_die(NULL, "out of memory");
 }
 
 static void import(cantine_ctx *ctx, cantine_kind kind, const cantine_buf *csv)
@@ -128,13 +108,13 @@ static void make_store(const char *path, int etabs, int pupils, size_t *nabs,
 
 	unlink(path);
 	if (cantine_ctx_open(&ctx, path, CANTINE_OPEN_CREATE))
-		die(ctx, "open");
+		bench_die(ctx, "open");
 	put(&e, "uai,nom,commune_insee,departement,jours_service,eleves,demi_pensionnaires\n");
 	put(&g, "uai,annee,element,libelle,prix_ticket,forfait_4j,repas_4j,forfait_5j,repas_5j,"
 		"cout_usager,critere,de,a,enfants,aide,prix_famille,financeur\n");
 	put(&c, "uai,debut,fin,motif\n");
 	for (i = 0; i < etabs; i++) {
-		uai_of(i, uai);
+		bench_uai(i, uai);
 		put(&e, "%s,Collège %d,59350,59,lun|mar|mer|jeu|ven,%d,%d\n", uai, i + 1,
 		    pupils + 100, pupils);
 		put(&g, "%s," YEAR ",grille,,3.10,%d.%02d,56,%d.%02d,70,9.00,,,,,,,\n", uai,
@@ -149,7 +129,7 @@ static void make_store(const char *path, int etabs, int pupils, size_t *nabs,
 	import(ctx, CANTINE_KIND_ETABS, &e);
 	import(ctx, CANTINE_KIND_TARIFFS, &g);
 	import(ctx, CANTINE_KIND_CLOSURES, &c);
-	uai_of(0, uai);
+	bench_uai(0, uai);
 	nd = open_days(ctx, uai, days);
 
 	put(&p, "uai,eleve,regime,jours,classe,debut,fin,quotient_familial,revenu_fiscal,"
@@ -158,7 +138,7 @@ static void make_store(const char *path, int etabs, int pupils, size_t *nabs,
 	put(&t, "uai,eleve,date\n");
 	*nabs = *nmeals = 0;
 	for (i = 0; i < etabs; i++) {
-		uai_of(i, uai);
+		bench_uai(i, uai);
 		for (k = 0; k < pupils; k++) {
 			int r = rnd(100), tier = rnd(100), start = r < 3 ? 40 : 0;
 			const char *regime = r < 70 ? "DP4" : r < 85 ? "DP5" : r < 95 ? "ticket" : "externe";
@@ -211,15 +191,15 @@ static double floor_read(cantine_ctx *ctx, size_t *rows)
 		"AND ?3 ORDER BY pupil_id, date",
 	};
 	sqlite3_stmt *etabs, *st[3];
-	double t0 = now();
+	double t0 = bench_now();
 	int k;
 
 	*rows = 0;
 	if (sqlite3_prepare_v2(ctx->db, "SELECT id FROM etab ORDER BY uai", -1, &etabs, NULL))
-		die(ctx, "prepare");
+		bench_die(ctx, "prepare");
 	for (k = 0; k < 3; k++)
 		if (sqlite3_prepare_v2(ctx->db, sql[k], -1, &st[k], NULL))
-			die(ctx, "prepare");
+			bench_die(ctx, "prepare");
 	while (sqlite3_step(etabs) == SQLITE_ROW)
 		for (k = 0; k < 3; k++) {
 			int c;
@@ -239,14 +219,7 @@ static double floor_read(cantine_ctx *ctx, size_t *rows)
 	for (k = 0; k < 3; k++)
 		sqlite3_finalize(st[k]);
 	sqlite3_finalize(etabs);
-	return now() - t0;
-}
-
-static int by_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
+	return bench_now() - t0;
 }
 
 int main(int argc, char **argv)
@@ -270,42 +243,42 @@ int main(int argc, char **argv)
 	    runs > MAX_RUNS || !mkdtemp(dir))
 		return 1;
 	snprintf(db, sizeof(db), "%s/bill.db", dir);
-	t0 = now();
+	t0 = bench_now();
 	make_store(db, etabs, pupils, &nabs, &nmeals);
-	t_make = now() - t0;
+	t_make = bench_now() - t0;
 	if (cantine_ctx_open(&ctx, db, CANTINE_OPEN_READONLY))
-		die(ctx, "open");
+		bench_die(ctx, "open");
 	for (r = 0; r < runs; r++) {
 		t_floor[r] = floor_read(ctx, &rows);
 		cantine_billing_free(b);
-		t0 = now();
+		t0 = bench_now();
 		if (cantine_billing_compute(&b, ctx, &q))
-			die(ctx, "billing");
-		t_bill[r] = now() - t0;
+			bench_die(ctx, "billing");
+		t_bill[r] = bench_now() - t0;
 	}
 	tot = *cantine_billing_total(b);
 	if (cantine_billing_etab_count(b) != (size_t)etabs)
-		die(NULL, "establishments billed");
-	t0 = now();
+		bench_die(NULL, "establishments billed");
+	t0 = bench_now();
 	if (cantine_billing_write(b, CANTINE_BILL_CSV, &out))
-		die(NULL, "CSV");
-	t_csv = now() - t0;
+		bench_die(NULL, "CSV");
+	t_csv = bench_now() - t0;
 	cantine_buf_dispose(&out);
 	cantine_billing_free(b);
 	/* One collège's printable statements. */
 	{
 		char u[9];
-		uai_of(0, u);
+		bench_uai(0, u);
 		q.uai = u;
 		q.keep_days = 1;
-		t0 = now();
+		t0 = bench_now();
 		if (cantine_billing_compute(&b, ctx, &q) ||
 		    cantine_billing_write(b, CANTINE_BILL_HTML, &out))
-			die(ctx, "statements");
-		t_html = now() - t0;
+			bench_die(ctx, "statements");
+		t_html = bench_now() - t0;
 	}
-	qsort(t_bill, (size_t)runs, sizeof(double), by_double);
-	qsort(t_floor, (size_t)runs, sizeof(double), by_double);
+	qsort(t_bill, (size_t)runs, sizeof(double), bench_cmp_double);
+	qsort(t_floor, (size_t)runs, sizeof(double), bench_cmp_double);
 	getrusage(RUSAGE_SELF, &ru);
 
 	printf("billing the first term %s: %d collèges x %d pupils, %zu absences, %zu "

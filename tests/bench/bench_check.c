@@ -22,46 +22,11 @@
 #include <unistd.h>
 
 #include "common_int.h"
+#include "bench_util.h"
 #include "text_int.h"
 
 const cantine_plugin *cantine_builtin_plugin_nutrition(void);
 const cantine_plugin *cantine_builtin_plugin_climat(void);
-
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static void die(cantine_ctx *ctx, const char *what)
-{
-	fprintf(stderr, "bench: %s: %s\n", what, ctx ? cantine_errmsg(ctx) : "");
-	exit(1);
-}
-
-static void uai_of(int i, char out[9])
-{
-	snprintf(out, 9, "%07d", 590000 + i);
-	out[7] = cantine_uai_letter(out);
-	out[8] = '\0';
-}
-
-/* A SIRET with a valid Luhn key for establishment number i. */
-static void siret_of(int i, char out[15])
-{
-	int k, sum = 0;
-
-	snprintf(out, 15, "1959%09d0", i);
-	for (k = 0; k < 14; k++) {
-		int dgt = out[13 - k] - '0';
-		if (k % 2 == 1 && (dgt *= 2) > 9)
-			dgt -= 9;
-		sum += dgt;
-	}
-	out[13] = (char)('0' + (10 - sum % 10) % 10);
-}
 
 /* 20 dishes: 4 per course, one vegetarian plat; 3 ingredients each. */
 static const char *const courses[5] = {
@@ -104,7 +69,7 @@ static void make_catalogue(cantine_ctx *ctx)
 				   CANTINE_ENCODING_AUTO, NULL, NULL) ||
 	    cantine_import_csv_mem(ctx, CANTINE_KIND_RECIPES, "r", r.ptr, r.size,
 				   CANTINE_ENCODING_AUTO, NULL, NULL))
-		die(ctx, "catalogue");
+		bench_die(ctx, "catalogue");
 	cantine_buf_dispose(&p);
 	cantine_buf_dispose(&r);
 }
@@ -119,8 +84,8 @@ static void make_plan(cantine_ctx *ctx, int etabs, int weeks)
 			  "demi_pensionnaires,cout_denrees_cible\n");
 	cantine__buf_puts(&m, "uai,date,plat,recette,statut\n");
 	for (i = 0; i < etabs; i++) {
-		uai_of(i, uai);
-		siret_of(i, siret);
+		bench_uai(i, uai);
+		bench_siret(i, siret);
 		cantine__buf_printf(&e, "%s,%s,Collège %d,59350,59,lun|mar|jeu|ven,400,200,2.50\n",
 				    uai, siret, i);
 		for (w = 0; w < weeks; w++)
@@ -137,7 +102,7 @@ static void make_plan(cantine_ctx *ctx, int etabs, int weeks)
 				   CANTINE_ENCODING_AUTO, NULL, NULL) ||
 	    cantine_import_csv_mem(ctx, CANTINE_KIND_MENUS, "m", m.ptr, m.size,
 				   CANTINE_ENCODING_AUTO, NULL, NULL))
-		die(ctx, "plan");
+		bench_die(ctx, "plan");
 	cantine_buf_dispose(&e);
 	cantine_buf_dispose(&m);
 }
@@ -147,7 +112,7 @@ static double bare_read(cantine_ctx *ctx, int etabs, const char *from, const cha
 			long long *rows)
 {
 	sqlite3_stmt *st;
-	double t0 = now();
+	double t0 = bench_now();
 	char uai[9];
 	int i;
 
@@ -158,10 +123,10 @@ static double bare_read(cantine_ctx *ctx, int etabs, const char *from, const cha
 		"JOIN dish d ON d.id = md.dish_id JOIN dish_ingredient i ON i.dish_id = d.id "
 		"JOIN product p ON p.id = i.product_id WHERE e.uai = ?1 AND m.date BETWEEN ?2 "
 		"AND ?3 ORDER BY m.date, d.course, d.name", -1, &st, NULL))
-		die(ctx, "prepare");
+		bench_die(ctx, "prepare");
 	*rows = 0;
 	for (i = 0; i < etabs; i++) {
-		uai_of(i, uai);
+		bench_uai(i, uai);
 		sqlite3_bind_text(st, 1, uai, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 2, from, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, to, -1, SQLITE_STATIC);
@@ -170,7 +135,7 @@ static double bare_read(cantine_ctx *ctx, int etabs, const char *from, const cha
 		sqlite3_reset(st);
 	}
 	sqlite3_finalize(st);
-	return now() - t0;
+	return bench_now() - t0;
 }
 
 int main(int argc, char **argv)
@@ -190,54 +155,54 @@ int main(int argc, char **argv)
 		return 1;
 	snprintf(path, sizeof(path), "%s/check.db", dir);
 	if (cantine_ctx_open(&ctx, path, CANTINE_OPEN_CREATE))
-		die(ctx, "open");
+		bench_die(ctx, "open");
 	if (argc > 3) {
 		cantine_ciqual_stats st;
-		t0 = now();
+		t0 = bench_now();
 		if (cantine_import_ciqual(ctx, argv[3], NULL, &st))
-			die(ctx, "Ciqual");
-		printf("Ciqual table:         %zu foods imported in %.3f s\n", st.foods, now() - t0);
+			bench_die(ctx, "Ciqual");
+		printf("Ciqual table:         %zu foods imported in %.3f s\n", st.foods, bench_now() - t0);
 	}
 	make_catalogue(ctx);
 	make_plan(ctx, etabs, weeks);
 	cantine_date_add(to, "2026-08-31", weeks * 7 - 1);
 
-	t0 = now();
+	t0 = bench_now();
 	for (i = 0; i < etabs; i++) {
 		cantine_report *r;
-		uai_of(i, uai);
+		bench_uai(i, uai);
 		if (cantine_check_period(&r, ctx, uai, "2026-08-31", to))
-			die(ctx, "check");
+			bench_die(ctx, "check");
 		findings += cantine_report_count(r);
 		errors += cantine_report_count_severity(r, CANTINE_SEVERITY_ERROR);
 		cantine_report_free(r);
 	}
-	t_check = now() - t0;
+	t_check = bench_now() - t0;
 	t_bare = bare_read(ctx, etabs, "2026-08-31", to, &rows);
-	t0 = now();
+	t0 = bench_now();
 	for (i = 0; i < etabs; i++) {
-		uai_of(i, uai);
+		bench_uai(i, uai);
 		if (cantine_export_scdl(ctx, uai, "2026-08-31", to,
 					1u << CANTINE_STATUS_PUBLISHED, &scdl))
-			die(ctx, "export SCDL");
+			bench_die(ctx, "export SCDL");
 	}
-	t_scdl = now() - t0;
+	t_scdl = bench_now() - t0;
 	/* The same check with both built-in plugins. */
 	if (cantine_plugin_register(ctx, cantine_builtin_plugin_nutrition()) ||
 	    cantine_plugin_register(ctx, cantine_builtin_plugin_climat()))
-		die(ctx, "plugins");
-	t0 = now();
+		bench_die(ctx, "plugins");
+	t0 = bench_now();
 	for (i = 0; i < etabs; i++) {
 		cantine_report *r;
-		uai_of(i, uai);
+		bench_uai(i, uai);
 		if (cantine_check_period(&r, ctx, uai, "2026-08-31", to))
-			die(ctx, "check with plugins");
+			bench_die(ctx, "check with plugins");
 		plugin_findings += cantine_report_count(r);
 		cantine_report_free(r);
 	}
-	t_plugins = now() - t0;
+	t_plugins = bench_now() - t0;
 	/* Every dish served, scored by both plugins, for every establishment. */
-	t0 = now();
+	t0 = bench_now();
 	for (i = 0; i < etabs; i++) {
 		int c, k;
 		for (c = 0; c < 5; c++)
@@ -246,12 +211,12 @@ int main(int argc, char **argv)
 				char dish[32];
 				snprintf(dish, sizeof(dish), "Plat %d-%d", c, k);
 				if (cantine_score_dish(&sc, ctx, dish))
-					die(ctx, "score");
+					bench_die(ctx, "score");
 				scores += cantine_scores_count(sc);
 				cantine_scores_free(sc);
 			}
 	}
-	t_scores = now() - t0;
+	t_scores = bench_now() - t0;
 
 	printf("school year:          %d establishments x %d weeks x 4 days x 5 dishes "
 	       "(%lld rows of meal x dish x ingredient)\n", etabs, weeks, rows);

@@ -15,32 +15,11 @@
 #include <unistd.h>
 
 #include "common_int.h"
+#include "bench_util.h"
 #include "text_int.h"
 
 #define N_ETABS 125
 #define DISHES_PER_MEAL 4
-
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static void die(cantine_ctx *ctx, const char *what)
-{
-	fprintf(stderr, "bench: %s: %s\n", what, ctx ? cantine_errmsg(ctx) : "");
-	exit(1);
-}
-
-/* A valid UAI for establishment number i (0590000 + i, check letter). */
-static void uai_of(int i, char out[9])
-{
-	snprintf(out, 9, "%07d", 590000 + i);
-	out[7] = cantine_uai_letter(out);
-	out[8] = '\0';
-}
 
 /* A store with establishments, one product and 4 dishes per course used. */
 static cantine_ctx *make_store(const char *path)
@@ -57,14 +36,14 @@ static cantine_ctx *make_store(const char *path)
 
 	unlink(path);
 	if (cantine_ctx_open(&ctx, path, CANTINE_OPEN_CREATE))
-		die(ctx, "open");
+		bench_die(ctx, "open");
 	for (i = 0; i < N_ETABS; i++) {
 		cantine_etab e = { uai, NULL, "Collège", "59350", "59",
 				   CANTINE_DAY_MON | CANTINE_DAY_TUE | CANTINE_DAY_WED |
 				   CANTINE_DAY_THU | CANTINE_DAY_FRI, 400, 200, 0 };
-		uai_of(i, uai);
+		bench_uai(i, uai);
 		if (cantine_etab_save(ctx, &e))
-			die(ctx, "etab");
+			bench_die(ctx, "etab");
 	}
 	p.code = "P1";
 	p.name = "Produit";
@@ -74,12 +53,12 @@ static cantine_ctx *make_store(const char *path)
 	p.unit_grams = 1000;
 	p.price_cents = 250;
 	if (cantine_product_save(ctx, &p))
-		die(ctx, "product");
+		bench_die(ctx, "product");
 	for (c = 0; c < DISHES_PER_MEAL; c++)
 		for (i = 0; i < 4; i++) {
 			snprintf(name, sizeof(name), "Plat %d-%d", c, i);
 			if (cantine_dish_save(ctx, name, courses[c], NULL, &ing, 1))
-				die(ctx, "dish");
+				bench_die(ctx, "dish");
 		}
 	return ctx;
 }
@@ -102,7 +81,7 @@ static char *make_csv(int meals_per_etab, size_t *len)
 
 	cantine__buf_puts(&b, "uai,date,plat,recette,statut\n");
 	for (e = 0; e < N_ETABS; e++) {
-		uai_of(e, uai);
+		bench_uai(e, uai);
 		for (d = 0; d < meals_per_etab; d++) {
 			cantine__date_format(day_n(d), date);
 			for (c = 0; c < DISHES_PER_MEAL; c++)
@@ -123,13 +102,13 @@ static double bare_insert(cantine_ctx *ctx, int meals_per_etab)
 	double t0;
 	int e, d, c;
 
-	t0 = now();
+	t0 = bench_now();
 	if (sqlite3_exec(ctx->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) ||
 	    sqlite3_prepare_v2(ctx->db, "INSERT INTO meal (etab_id, date, status) "
 			       "VALUES (?1, ?2, 2) RETURNING id", -1, &meal, NULL) ||
 	    sqlite3_prepare_v2(ctx->db, "INSERT INTO meal_dish (meal_id, dish_id) "
 			       "VALUES (?1, ?2)", -1, &dish, NULL))
-		die(NULL, sqlite3_errmsg(ctx->db));
+		bench_die(NULL, sqlite3_errmsg(ctx->db));
 	for (e = 0; e < N_ETABS; e++) {
 		for (d = 0; d < meals_per_etab; d++) {
 			int64_t id;
@@ -137,14 +116,14 @@ static double bare_insert(cantine_ctx *ctx, int meals_per_etab)
 			sqlite3_bind_int64(meal, 1, e + 1);
 			sqlite3_bind_text(meal, 2, date, -1, SQLITE_STATIC);
 			if (sqlite3_step(meal) != SQLITE_ROW)
-				die(NULL, sqlite3_errmsg(ctx->db));
+				bench_die(NULL, sqlite3_errmsg(ctx->db));
 			id = sqlite3_column_int64(meal, 0);
 			sqlite3_reset(meal);
 			for (c = 0; c < DISHES_PER_MEAL; c++) {
 				sqlite3_bind_int64(dish, 1, id);
 				sqlite3_bind_int64(dish, 2, c * 4 + (d + e) % 4 + 1);
 				if (sqlite3_step(dish) != SQLITE_DONE)
-					die(NULL, sqlite3_errmsg(ctx->db));
+					bench_die(NULL, sqlite3_errmsg(ctx->db));
 				sqlite3_reset(dish);
 			}
 		}
@@ -152,15 +131,8 @@ static double bare_insert(cantine_ctx *ctx, int meals_per_etab)
 	sqlite3_finalize(meal);
 	sqlite3_finalize(dish);
 	if (sqlite3_exec(ctx->db, "COMMIT", NULL, NULL, NULL))
-		die(NULL, sqlite3_errmsg(ctx->db));
-	return now() - t0;
-}
-
-static int cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
+		bench_die(NULL, sqlite3_errmsg(ctx->db));
+	return bench_now() - t0;
 }
 
 int main(int argc, char **argv)
@@ -185,19 +157,19 @@ int main(int argc, char **argv)
 	for (r = 0; r < runs; r++) {
 		cantine_ctx *a = make_store(path_a), *b = make_store(path_b);
 
-		t0 = now();
+		t0 = bench_now();
 		if (cantine_import_csv_mem(a, CANTINE_KIND_MENUS, "bench.csv", csv, len,
 					   CANTINE_ENCODING_AUTO, &pbs, &stats))
-			die(a, "import");
-		t_imp[r] = now() - t0;
+			bench_die(a, "import");
+		t_imp[r] = bench_now() - t0;
 		if (stats.rows != (size_t)rows)
-			die(a, "row count");
+			bench_die(a, "row count");
 		t_bare[r] = bare_insert(b, meals);
 		cantine_ctx_free(a);
 		cantine_ctx_free(b);
 	}
-	qsort(t_imp, (size_t)runs, sizeof(double), cmp);
-	qsort(t_bare, (size_t)runs, sizeof(double), cmp);
+	qsort(t_imp, (size_t)runs, sizeof(double), bench_cmp_double);
+	qsort(t_bare, (size_t)runs, sizeof(double), bench_cmp_double);
 	printf("menu rows:            %d (%d establishments x %d meals x %d dishes), %zu bytes of CSV\n",
 	       rows, N_ETABS, meals, DISHES_PER_MEAL, len);
 	printf("cantine import:       %.3f s (median of %d), %.0f rows/s\n",

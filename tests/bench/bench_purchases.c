@@ -33,6 +33,7 @@
 #include <unistd.h>
 
 #include "common_int.h"
+#include "bench_util.h"
 #include "strmap_int.h"
 #include "text_int.h"
 
@@ -40,42 +41,6 @@ const cantine_plugin *cantine_builtin_plugin_egalim(void);
 
 #define YEAR 2025
 #define MAX_RUNS 9
-
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static void die(cantine_ctx *ctx, const char *what)
-{
-	fprintf(stderr, "bench: %s: %s\n", what, ctx ? cantine_errmsg(ctx) : "");
-	exit(1);
-}
-
-static void uai_of(int i, char out[9])
-{
-	snprintf(out, 9, "%07d", 590000 + i);
-	out[7] = cantine_uai_letter(out);
-	out[8] = '\0';
-}
-
-/* A SIRET with a valid Luhn key for establishment number i. */
-static void siret_of(int i, char out[15])
-{
-	int k, sum = 0;
-
-	snprintf(out, 15, "1959%09u0", (unsigned)i % 1000000000u);
-	for (k = 0; k < 14; k++) {
-		int dgt = out[13 - k] - '0';
-		if (k % 2 == 1 && (dgt *= 2) > 9)
-			dgt -= 9;
-		sum += dgt;
-	}
-	out[13] = (char)('0' + (10 - sum % 10) % 10);
-}
 
 /* ---- the generator ---- */
 
@@ -198,7 +163,7 @@ static row *generate(int etabs, int lines)
 	int e, l;
 
 	if (!rows)
-		die(NULL, "memory");
+		bench_die(NULL, "memory");
 	for (e = 0; e < etabs; e++)
 		for (l = 0; l < lines; l++) {
 			row *r = &rows[(size_t)e * (size_t)lines + (size_t)l];
@@ -229,7 +194,7 @@ static void write_csv(const char *path, const row *rows, size_t n)
 	size_t i, k;
 
 	if (!f)
-		die(NULL, "csv");
+		bench_die(NULL, "csv");
 	fputs("siret,description,fournisseur,date,prix_ht,famille_produits,categories_egalim,"
 	      "origine,est_circuit_court,est_local,definition_local,definition_local_km\n", f);
 	for (i = 0; i < n; i++) {
@@ -237,7 +202,7 @@ static void write_csv(const char *path, const row *rows, size_t n)
 		const struct item *it = &items[r->item];
 		unsigned c = declared(r);
 
-		siret_of(r->etab, siret);
+		bench_siret(r->etab, siret);
 		date_of(r->day, date);
 		describe(r, desc, sizeof(desc));
 		cats[0] = '\0';
@@ -257,7 +222,7 @@ static void write_csv(const char *path, const row *rows, size_t n)
 			it->local == CANTINE_LOCAL_KM ? "40" : "");
 	}
 	if (fclose(f))
-		die(NULL, "csv");
+		bench_die(NULL, "csv");
 }
 
 /* A store with the establishments (valid UAI and SIRET). */
@@ -269,16 +234,16 @@ static void make_store(const char *path, int etabs)
 
 	unlink(path);
 	if (cantine_ctx_open(&ctx, path, CANTINE_OPEN_CREATE))
-		die(ctx, "open");
+		bench_die(ctx, "open");
 	for (i = 0; i < etabs; i++) {
 		cantine_etab e = { uai, siret, name, "59350", "59",
 				   CANTINE_DAY_MON | CANTINE_DAY_TUE | CANTINE_DAY_THU |
 				   CANTINE_DAY_FRI, 500, 350, 0 };
-		uai_of(i, uai);
-		siret_of(i, siret);
+		bench_uai(i, uai);
+		bench_siret(i, siret);
 		snprintf(name, sizeof(name), "Collège %d", i + 1);
 		if (cantine_etab_save(ctx, &e))
-			die(ctx, "etab");
+			bench_die(ctx, "etab");
 	}
 	cantine_ctx_free(ctx);
 }
@@ -306,10 +271,10 @@ static void importer(void)
 		double t0;
 
 		if (cantine_ctx_open(&ctx, j.db, 0))
-			die(ctx, "open");
-		t0 = now();
+			bench_die(ctx, "open");
+		t0 = bench_now();
 		d.rc = cantine_import_purchases(ctx, j.csv, &pbs, &st);
-		d.seconds = now() - t0;
+		d.seconds = bench_now() - t0;
 		if (d.rc) {
 			fprintf(stderr, "bench: import: %s\n", cantine_errmsg(ctx));
 			if (cantine_problems_count(pbs))
@@ -338,9 +303,9 @@ static struct done run_import(const char *db, const char *csv)
 	snprintf(j.csv, sizeof(j.csv), "%s", csv);
 	if (write(cmd_fd[1], &j, sizeof(j)) != (ssize_t)sizeof(j) ||
 	    read(res_fd[0], &d, sizeof(d)) != (ssize_t)sizeof(d))
-		die(NULL, "importer process");
+		bench_die(NULL, "importer process");
 	if (d.rc)
-		die(NULL, "import failed");
+		bench_die(NULL, "import failed");
 	return d;
 }
 
@@ -362,13 +327,13 @@ static sugg *read_suggestions(const char *db, size_t n, cantine__strmap *names)
 	    sqlite3_prepare_v2(h, "SELECT suggested_characteristics, suggested_family, "
 			       "suggested_origin, suggestion_rules FROM purchase ORDER BY id",
 			       -1, &st, NULL))
-		die(NULL, "read suggestions");
+		bench_die(NULL, "read suggestions");
 	while (sqlite3_step(st) == SQLITE_ROW && i < n) {
 		const char *text = (const char *)sqlite3_column_text(st, 3);
 		cantine__strmap_val *v = cantine__strmap_put(names, text, &added);
 
 		if (!v || (added && !(v->ptr = strdup(text))))
-			die(NULL, "memory");
+			bench_die(NULL, "memory");
 		s[i].chars = (unsigned)sqlite3_column_int64(st, 0);
 		s[i].family = (int8_t)(sqlite3_column_type(st, 1) == SQLITE_NULL ? -1 :
 				       sqlite3_column_int(st, 1));
@@ -380,7 +345,7 @@ static sugg *read_suggestions(const char *db, size_t n, cantine__strmap *names)
 	sqlite3_finalize(st);
 	sqlite3_close(h);
 	if (i != n)
-		die(NULL, "suggestions read back");
+		bench_die(NULL, "suggestions read back");
 	return s;
 }
 
@@ -404,18 +369,18 @@ static double bare_insert(const char *db, const row *rows, size_t n, const sugg 
 		describe(&rows[i], desc, sizeof(desc));
 		off[i] = descs.size;
 		if (cantine__buf_put(&descs, desc, strlen(desc) + 1))
-			die(NULL, "memory");
+			bench_die(NULL, "memory");
 	}
 	if (!off || cantine_ctx_open(&ctx, db, 0))
-		die(NULL, "open");
-	t0 = now();
+		bench_die(NULL, "open");
+	t0 = bench_now();
 	if (sqlite3_exec(ctx->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) ||
 	    sqlite3_prepare_v2(ctx->db, "INSERT INTO purchase (etab_id, date, supplier, "
 			       "description, family, characteristics, local, local_km, "
 			       "amount_cents, source, suggested_characteristics, suggested_family, "
 			       "suggested_origin, suggestion_rules) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
 			       "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)", -1, &ins, NULL))
-		die(NULL, sqlite3_errmsg(ctx->db));
+		bench_die(NULL, sqlite3_errmsg(ctx->db));
 	for (i = 0; i < n; i++) {
 		const row *r = &rows[i];
 		const struct item *it = &items[r->item];
@@ -441,13 +406,13 @@ static double bare_insert(const char *db, const row *rows, size_t n, const sugg 
 			sqlite3_bind_null(ins, 13);
 		sqlite3_bind_text(ins, 14, sg[i].rules, -1, SQLITE_STATIC);
 		if (sqlite3_step(ins) != SQLITE_DONE)
-			die(NULL, sqlite3_errmsg(ctx->db));
+			bench_die(NULL, sqlite3_errmsg(ctx->db));
 		sqlite3_reset(ins);
 	}
 	sqlite3_finalize(ins);
 	if (sqlite3_exec(ctx->db, "COMMIT", NULL, NULL, NULL))
-		die(NULL, sqlite3_errmsg(ctx->db));
-	t0 = now() - t0;
+		bench_die(NULL, sqlite3_errmsg(ctx->db));
+	t0 = bench_now() - t0;
 	cantine_ctx_free(ctx);
 	cantine_buf_dispose(&descs);
 	free(off);
@@ -471,43 +436,36 @@ static void classify_cost(const row *rows, size_t n, double *all, double *distin
 
 	if (cantine_ctx_open(&ctx, ":memory:", CANTINE_OPEN_CREATE) ||
 	    cantine_classifier_builtin(ctx, &c))
-		die(ctx, "classifier");
-	t0 = now();
+		bench_die(ctx, "classifier");
+	t0 = bench_now();
 	for (i = 0; i < n; i++) {
 		cantine_suggestion s;
 		describe(&rows[i], desc, sizeof(desc));
 		if (cantine_classify(ctx, c, desc, &s))
-			die(ctx, "classify");
+			bench_die(ctx, "classify");
 		cantine_suggestion_dispose(&s);
 	}
-	*all = now() - t0;
+	*all = bench_now() - t0;
 	for (i = 0; i < n; i++) {
 		describe(&rows[i], desc, sizeof(desc));
 		if (!cantine__strmap_put(&seen, desc, &added))
-			die(NULL, "memory");
+			bench_die(NULL, "memory");
 	}
 	*n_distinct = seen.n;
-	t0 = now();
+	t0 = bench_now();
 	for (i = 0; i < seen.cap; i++) {
 		const char *k = cantine__strmap_key(&seen, i);
 		cantine_suggestion s;
 		if (!k)
 			continue;
 		if (cantine_classify(ctx, c, k, &s))
-			die(ctx, "classify");
+			bench_die(ctx, "classify");
 		cantine_suggestion_dispose(&s);
 	}
-	*distinct = now() - t0;
+	*distinct = bench_now() - t0;
 	cantine__strmap_free(&seen);
 	cantine_classifier_free(c);
 	cantine_ctx_free(ctx);
-}
-
-static int cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
 }
 
 int main(int argc, char **argv)
@@ -533,7 +491,7 @@ int main(int argc, char **argv)
 		return 1;
 	/* First of all: the importer, with nothing of the generator's. */
 	if (pipe(cmd_fd) || pipe(res_fd) || (pid = fork()) < 0)
-		die(NULL, "fork");
+		bench_die(NULL, "fork");
 	if (pid == 0)
 		importer();
 	close(cmd_fd[0]);
@@ -549,7 +507,7 @@ int main(int argc, char **argv)
 		make_store(db_a, etabs);
 		d = run_import(db_a, csv);
 		if (d.inserted != n)
-			die(NULL, "row count");
+			bench_die(NULL, "row count");
 		t_imp[r] = d.seconds;
 		suggested = d.suggested;
 		if (!sg)
@@ -560,25 +518,25 @@ int main(int argc, char **argv)
 	close(cmd_fd[1]);
 	if (wait4(pid, &status, 0, &ru_child) != pid || !WIFEXITED(status) ||
 	    WEXITSTATUS(status) != 0)
-		die(NULL, "importer process");
+		bench_die(NULL, "importer process");
 
 	/* The audit of every collège for the year, on the imported store. */
 	if (cantine_ctx_open(&ctx, db_a, CANTINE_OPEN_READONLY) ||
 	    cantine_plugin_register(ctx, cantine_builtin_plugin_egalim()))
-		die(ctx, "audit store");
+		bench_die(ctx, "audit store");
 	/* The departmental audit (every collège: the egalim plugin's figures,
 	 * the vegetarian weeks), then its HTML page with the charts. */
-	t0 = now();
+	t0 = bench_now();
 	{
 		cantine_audit *au;
 		cantine_buf page = CANTINE_BUF_INIT;
 		if (cantine_audit_departement(&au, ctx, YEAR, NULL))
-			die(ctx, "audit");
-		t_audit = now() - t0;
-		t0 = now();
+			bench_die(ctx, "audit");
+		t_audit = bench_now() - t0;
+		t0 = bench_now();
 		if (cantine_audit_write(au, CANTINE_AUDIT_HTML, &page))
-			die(ctx, "audit page");
-		t_page = now() - t0;
+			bench_die(ctx, "audit page");
+		t_page = bench_now() - t0;
 		page_size = page.size;
 		findings = cantine_audit_count(au);
 		cantine_buf_dispose(&page);
@@ -588,8 +546,8 @@ int main(int argc, char **argv)
 	classify_cost(rows, n, &t_all, &t_distinct, &n_distinct);
 	getrusage(RUSAGE_SELF, &ru_self);
 
-	qsort(t_imp, (size_t)runs, sizeof(double), cmp);
-	qsort(t_bare, (size_t)runs, sizeof(double), cmp);
+	qsort(t_imp, (size_t)runs, sizeof(double), bench_cmp_double);
+	qsort(t_bare, (size_t)runs, sizeof(double), bench_cmp_double);
 	{
 		long size = 0;
 		FILE *f = fopen(csv, "r");
